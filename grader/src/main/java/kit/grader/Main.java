@@ -1,11 +1,323 @@
 package kit.grader;
 
-/** Placeholder entry point of the grader; the grader issue replaces it. */
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kit.grader.cli.CommandLineParser;
+import kit.grader.cli.Options;
+import kit.grader.cli.UsageException;
+import kit.grader.config.ConfigException;
+import kit.grader.config.ConfigLoader;
+import kit.grader.config.GradingConfig;
+import kit.grader.find.BadSubmissionException;
+import kit.grader.find.Submission;
+import kit.grader.grade.ClassGrader;
+import kit.grader.grade.GradeSettings;
+import kit.grader.grade.GraderSession;
+import kit.grader.grade.SubmissionGrader;
+import kit.grader.model.SubmissionResult;
+import kit.grader.model.Task;
+import kit.grader.report.ClassSummary;
+import kit.grader.report.ClassroomReport;
+import kit.grader.report.CsvReport;
+import kit.grader.report.GradescopeReport;
+import kit.grader.report.JUnitXmlReport;
+import kit.grader.report.JsonReport;
+import kit.grader.report.MarkdownReport;
+import kit.grader.report.Numbers;
+import kit.grader.report.ProgressBar;
+import kit.grader.report.Style;
+import kit.grader.report.TerminalReport;
+import kit.grader.run.RunLimits;
+
+/**
+ * The grader's command line: {@code grade DIR… [options]}. Only {@link #main} exits; {@link #run} returns
+ * the exit status: 0 when grading ran, 1 when the grader itself failed, 2 for bad usage or an unreadable
+ * submission.
+ */
 public final class Main {
-    private Main() {
+
+    private final Map<String, String> env;
+    private final boolean terminal;
+    private final Charset charset;
+
+    Main(Map<String, String> env, boolean terminal, Charset charset) {
+        this.env = env;
+        this.terminal = terminal;
+        this.charset = charset;
     }
 
     public static void main(String[] args) {
-        System.out.println("grader: not built yet");
+        Charset charset = Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), charset));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), charset));
+        int status = new Main(System.getenv(), System.console() != null, charset).execute(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(status);
+    }
+
+    /** Runs the grader as {@code main} would, without exiting; returns the exit status. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return new Main(System.getenv(), false, StandardCharsets.UTF_8).execute(out, err, args);
+    }
+
+    /** Runs with the given environment (for tests of {@code --classroom} and {@code NO_COLOR}). */
+    static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+        return new Main(env, false, StandardCharsets.UTF_8).execute(out, err, args);
+    }
+
+    int execute(PrintWriter out, PrintWriter err, String... args) {
+        kit.grader.run.Trace.log("main");
+        try {
+            CommandLineParser.Parsed parsed = new CommandLineParser().parse(args);
+            if (parsed.text() != null) {
+                out.print(parsed.text());
+                out.flush();
+                return 0;
+            }
+            Options options = parsed.options();
+            kit.grader.run.Trace.log("parsed");
+            if (options.classMode()) {
+                GradeSettings settings = settings(options, loadConfig(options));
+                try (GraderSession session = GraderSession.open()) {
+                    if (options.keepScratch()) {
+                        session.keepScratch();
+                    }
+                    return gradeClass(session, options, settings, out, err);
+                }
+            }
+            try (GraderSession session = GraderSession.open()) {
+                kit.grader.run.Trace.log("session open");
+                if (options.keepScratch()) {
+                    session.keepScratch();
+                    err.println("grade: keeping the scratch directory " + session.scratch());
+                }
+                Submission submission = session.grader().find(options.submissions().get(0));
+                // Start the test JVMs first: they boot while the config is read and the code compiles.
+                int jvms = options.tasks().isEmpty() ? options.jvms() : Math.min(options.jvms(), options.tasks().size());
+                SubmissionGrader.Prepared prepared = session.grader().prepare(submission, jvms);
+                GradeSettings settings;
+                try {
+                    settings = settings(options, loadConfig(options));
+                } catch (UsageException | ConfigException | RuntimeException e) {
+                    prepared.discard();
+                    throw e;
+                }
+                return gradeOne(session, prepared, options, settings, out, err);
+            }
+        } catch (UsageException | ConfigException | BadSubmissionException e) {
+            err.println("grade: " + e.getMessage());
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("grade: interrupted");
+            return 1;
+        } catch (Exception | Error e) {
+            err.println("grade: internal error: " + e + " (please report it with the command you ran)");
+            return 1;
+        } finally {
+            out.flush();
+            err.flush();
+            kit.grader.run.Trace.log("end");
+        }
+    }
+
+    private static GradingConfig loadConfig(Options options) throws ConfigException {
+        ConfigLoader loader = new ConfigLoader();
+        return options.config() == null ? loader.loadDefault() : loader.load(options.config());
+    }
+
+    private static GradeSettings settings(Options options, GradingConfig config) throws UsageException {
+        List<String> tasks = new ArrayList<>();
+        for (Task task : Task.ALL) {
+            boolean chosen = options.tasks().isEmpty()
+                    ? config.tasks().get(task.id()).enabled()
+                    : options.tasks().contains(task.id());
+            if (chosen) {
+                tasks.add(task.id());
+            }
+        }
+        if (tasks.isEmpty()) {
+            throw new UsageException("no task is enabled in the grading config; enable one or use --task");
+        }
+        double testSeconds = options.testSeconds() != null ? options.testSeconds() : config.testSeconds();
+        double submissionSeconds = options.submissionSeconds() != null ? options.submissionSeconds()
+                : config.submissionSeconds();
+        RunLimits limits = new RunLimits(Math.round(testSeconds * 1000), Math.round(submissionSeconds * 1000),
+                options.jvms(), RunLimits.DEFAULT_JVM_OPTIONS);
+        return new GradeSettings(tasks, config.withLimits(testSeconds, submissionSeconds), limits,
+                options.keepScratch(), options.verbose());
+    }
+
+    private int gradeOne(GraderSession session, SubmissionGrader.Prepared prepared, Options options,
+            GradeSettings settings, PrintWriter out, PrintWriter err) throws Exception {
+        SubmissionResult result = session.grader().grade(prepared, settings);
+        Style style = style(options);
+        TerminalReport terminalReport = new TerminalReport(style, options.verbose());
+        if (options.quiet()) {
+            terminalReport.writeTotal(result, out);
+        } else {
+            terminalReport.write(result, out);
+        }
+        out.flush();
+        try {
+            if (options.json() != null) {
+                write(options.json(), w -> new JsonReport(options.verbose()).write(result, w), false);
+            }
+            if (options.markdown() != null) {
+                write(options.markdown(), w -> new MarkdownReport().write(result, new PrintWriter(w)),
+                        appendsTo(options.markdown()));
+            }
+            if (options.gradescope() != null) {
+                write(options.gradescope(), w -> new GradescopeReport().write(result, w), false);
+            }
+            if (options.junitXml() != null) {
+                new JUnitXmlReport().write(result, options.junitXml());
+            }
+            if (options.classroom()) {
+                writeClassroom(result, out);
+            }
+        } catch (IOException e) {
+            err.println("grade: cannot write a report: " + e.getMessage());
+            return 2;
+        }
+        return 0;
+    }
+
+    private int gradeClass(GraderSession session, Options options, GradeSettings settings, PrintWriter out,
+            PrintWriter err) throws Exception {
+        Style style = style(options);
+        int jobs = options.jobs() == null ? 2 : options.jobs();
+        List<Path> dirs = options.submissions();
+        ProgressBar bar = terminal && !options.quiet() ? new ProgressBar(err, dirs.size(), style) : null;
+        if (bar != null) {
+            bar.update(0);
+        }
+        List<SubmissionResult> results = new ClassGrader(session.grader(), jobs)
+                .gradeAll(dirs, settings, done -> {
+                    if (bar != null) {
+                        bar.update(done);
+                    }
+                });
+        if (bar != null) {
+            bar.finish();
+        }
+        ClassSummary summary = new ClassSummary(results);
+        int width = results.stream().mapToInt(r -> r.name().length()).max().orElse(10) + 2;
+        for (SubmissionResult r : results) {
+            String name = r.name() + " ".repeat(Math.max(1, width - r.name().length()));
+            String line = name + Numbers.points(r.score()) + "/" + Numbers.points(r.maxScore());
+            if (!r.graded()) {
+                line += "  " + (options.quiet() ? "not graded" : style.red(style.text("not graded: " + r.error())));
+            } else if (options.verbose()) {
+                line += style.dim("  (" + Numbers.seconds(r.durationMillis()) + ")");
+            }
+            out.println(line);
+        }
+        if (!options.quiet()) {
+            summary.writeTerminal(out, style);
+        }
+        out.flush();
+        try {
+            if (options.csv() != null) {
+                write(options.csv(), w -> new CsvReport().write(settings.tasks(), results, w), false);
+            }
+            if (options.json() != null) {
+                write(options.json(), w -> new JsonReport(options.verbose()).writeClass(results, summary, w), false);
+            }
+            if (options.markdown() != null) {
+                write(options.markdown(), w -> {
+                    PrintWriter p = new PrintWriter(w);
+                    summary.writeMarkdown(p);
+                    p.flush();
+                }, appendsTo(options.markdown()));
+            }
+            List<String> names = uniqueNames(results);
+            if (options.feedback() != null) {
+                Files.createDirectories(options.feedback());
+                for (int i = 0; i < results.size(); i++) {
+                    SubmissionResult r = results.get(i);
+                    write(options.feedback().resolve(names.get(i) + ".md"),
+                            w -> new MarkdownReport().write(r, new PrintWriter(w)), false);
+                }
+            }
+            if (options.junitXml() != null) {
+                for (int i = 0; i < results.size(); i++) {
+                    new JUnitXmlReport().write(results.get(i), options.junitXml().resolve(names.get(i)));
+                }
+            }
+        } catch (IOException e) {
+            err.println("grade: cannot write a report: " + e.getMessage());
+            return 2;
+        }
+        return 0;
+    }
+
+    private void writeClassroom(SubmissionResult result, PrintWriter out) throws IOException {
+        String line = new ClassroomReport().outputLine(result);
+        String target = env.get("GITHUB_OUTPUT");
+        if (target == null || target.isBlank()) {
+            out.println(line);
+            out.flush();
+            return;
+        }
+        Files.writeString(Path.of(target), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    private boolean appendsTo(Path file) {
+        String summary = env.get("GITHUB_STEP_SUMMARY");
+        return summary != null && !summary.isBlank() && Path.of(summary).toAbsolutePath().normalize()
+                .equals(file.toAbsolutePath().normalize());
+    }
+
+    private Style style(Options options) {
+        boolean color = terminal && !options.noColor() && !env.containsKey("NO_COLOR")
+                && !"dumb".equals(env.get("TERM"));
+        return Style.forConsole(color, charset);
+    }
+
+    /** File-system-safe names, unique within the class (a second {@code alice} becomes {@code alice-2}). */
+    static List<String> uniqueNames(List<SubmissionResult> results) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        for (SubmissionResult r : results) {
+            String base = r.name().replaceAll("[^\\p{L}\\p{N}._-]", "_");
+            if (base.isEmpty() || base.startsWith(".")) {
+                base = "_" + base;
+            }
+            int n = seen.merge(base.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+            names.add(n == 1 ? base : base + "-" + n);
+        }
+        return names;
+    }
+
+    /** Something that writes a report. */
+    private interface ReportBody {
+        void write(Writer w) throws IOException;
+    }
+
+    private static void write(Path file, ReportBody body, boolean append) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            body.write(w);
+        }
     }
 }

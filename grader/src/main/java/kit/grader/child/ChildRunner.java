@@ -1,0 +1,177 @@
+package kit.grader.child;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import kit.grader.model.Task;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.jupiter.engine.JupiterTestEngine;
+
+/**
+ * The main class of the test JVM the grader starts: runs hidden tests through the JUnit Platform Launcher
+ * and reports the plan, each start and each result over a loopback socket — never over standard output,
+ * which the code under test can write to.
+ *
+ * <p>Arguments: the grader's port and the class path entry holding the hidden tests. The first line of
+ * standard input is the connection's token; it is read before any submitted code runs, and standard input
+ * is then replaced by an empty stream.
+ */
+public final class ChildRunner {
+
+    private static final int OUTPUT_CAP = 16 * 1024;
+
+    private ChildRunner() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream realErr = System.err;
+        try {
+            run(Integer.parseInt(args[0]), Path.of(args[1]));
+        } catch (EOFException closed) {
+            // The grader is gone: nothing to report to.
+        } catch (Throwable t) {
+            realErr.println("test JVM: " + t);
+            realErr.flush();
+            Runtime.getRuntime().halt(3);
+        }
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static void run(int port, Path hiddenRoot) throws Exception {
+        absoluteClassPath();
+        String token = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        OutputCapture capture = new OutputCapture(OUTPUT_CAP);
+        PrintStream captured = new PrintStream(capture, true, StandardCharsets.UTF_8);
+        System.setOut(captured);
+        System.setErr(captured);
+
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setTcpNoDelay(true);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+        Channel channel = new Channel(out);
+        channel.hello(token);
+
+        // Only the Jupiter engine, and nothing registered through META-INF/services: no other engine (ArchUnit's
+        // would scan the class path) and no listener from a library can join in.
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false)
+                .addTestEngines(new JupiterTestEngine())
+                .enableTestExecutionListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .enableLauncherDiscoveryListenerAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .build());
+        List<String> hidden = HiddenTestIndex.scan(hiddenRoot);
+        launcher.discover(LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClass(ChildRunner.class))
+                .build());
+
+        while (true) {
+            byte command = in.readByte();
+            if (command == Protocol.EXIT) {
+                if (Boolean.getBoolean("kit.grader.dump")) {
+                    emptyClassesLink();
+                }
+                return;
+            }
+            String task = Protocol.readString(in);
+            LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                    .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                    .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false");
+            boolean planOnly = false;
+            if (command == Protocol.RUN_TASK) {
+                planOnly = in.readBoolean();
+                String prefix = Task.byId(task).map(t -> t.packageName() + ".").orElse("concurrency.");
+                request.selectors(hidden.stream().filter(name -> name.startsWith(prefix))
+                                .map(DiscoverySelectors::selectClass).toList())
+                        .filters(TagFilter.includeTags("task:" + task));
+            } else if (command == Protocol.RUN_TESTS) {
+                int count = in.readInt();
+                List<String> ids = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    ids.add(Protocol.readString(in));
+                }
+                request.selectors(ids.stream().map(DiscoverySelectors::selectUniqueId).toList());
+            } else {
+                throw new IOException("unknown command " + command);
+            }
+            LauncherDiscoveryRequest built = request.build();
+            TestPlan plan;
+            try {
+                plan = launcher.discover(built);
+            } catch (RuntimeException | LinkageError e) {
+                channel.problem(task, "the hidden tests could not be loaded: " + rootCause(e));
+                channel.done(task, false);
+                continue;
+            }
+            PlanListener listener = new PlanListener(plan, channel, capture);
+            if (command == Protocol.RUN_TASK) {
+                channel.plan(task, listener.units());
+            }
+            boolean busy = false;
+            if (!planOnly) {
+                capture.take();
+                java.util.Set<Thread> before = BusyThreads.snapshot();
+                launcher.execute(plan, listener);
+                listener.finishUnreported();
+                busy = BusyThreads.leftSince(before);
+            }
+            channel.done(task, busy);
+        }
+    }
+
+    /**
+     * Makes {@code java.class.path} absolute (the submission's classes are the relative entry {@code classes}),
+     * so code under test that starts a JVM with the running class path works from any directory.
+     */
+    private static void absoluteClassPath() {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            entries.add(Path.of(entry).toAbsolutePath().normalize().toString());
+        }
+        System.setProperty("java.class.path", String.join(java.io.File.pathSeparator, entries));
+    }
+
+    /** Before the JVM writes its class-data archive: the class path may hold no non-empty directory. */
+    private static void emptyClassesLink() {
+        try {
+            Path link = Path.of("classes");
+            if (java.nio.file.Files.isSymbolicLink(link)) {
+                java.nio.file.Files.delete(link);
+                java.nio.file.Files.createDirectory(link);
+            }
+        } catch (IOException e) {
+            // then the JVM writes no archive
+        }
+    }
+
+    private static String rootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
+    }
+}

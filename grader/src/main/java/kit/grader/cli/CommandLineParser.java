@@ -1,0 +1,191 @@
+package kit.grader.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import kit.grader.model.Task;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Parses the command line with picocli into {@link Options}; every mistake becomes a {@link UsageException}. */
+public final class CommandLineParser {
+
+    /** The grader's version, from the build. */
+    public static final String VERSION = Version.read();
+
+    @Command(name = "grade", sortOptions = false, usageHelpAutoWidth = true,
+            description = {
+                "Grades submissions of the Java concurrency exercises with the kit's hidden tests.",
+                "A submission is a directory holding src/main/java/concurrency/... (or exercises/ or solutions/ "
+                        + "holding it). Each is compiled on its own and its tests run in fresh JVMs with hard "
+                        + "time limits."},
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  ./grade solutions                       full report for one submission",
+                "  ./grade exercises --quiet               just the total (0/100 for the stubs)",
+                "  ./grade . --json report.json --markdown feedback.md",
+                "  ./grade alice --task download,counter   grade two tasks only",
+                "  ./grade subs/* --csv grades.csv --feedback feedback/   a whole class",
+                "  ./grade . --classroom                   GitHub Classroom reporter result",
+                "  ./grade submission --gradescope results.json",
+                "",
+                "Exit status: 0 when grading ran (whatever the score), 1 when the grader itself failed, "
+                        + "2 for bad usage or an unreadable submission (one line on standard error).",
+                "Reference: grader/README.md."})
+    static final class Spec {
+        @Parameters(arity = "0..*", paramLabel = "DIR", description = "Submission directories.")
+        List<Path> submissions = new ArrayList<>();
+
+        @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON report (class mode: all submissions and the summary).")
+        Path json;
+
+        @Option(names = "--markdown", paramLabel = "FILE", description = "Also write Markdown feedback for the student (class mode: the class summary). Appends when FILE is $GITHUB_STEP_SUMMARY.")
+        Path markdown;
+
+        @Option(names = "--gradescope", paramLabel = "FILE", description = "Also write Gradescope's results.json (one submission).")
+        Path gradescope;
+
+        @Option(names = "--junit-xml", paramLabel = "DIR", description = "Also write JUnit XML, one TEST-<task>.xml per task (class mode: DIR/<submission>/).")
+        Path junitXml;
+
+        @Option(names = "--classroom", description = "Write GitHub Classroom's reporter result (result=<base64>) to $GITHUB_OUTPUT, or to standard output when it is not set (one submission).")
+        boolean classroom;
+
+        @Option(names = "--csv", paramLabel = "FILE", description = "Class mode: one row per submission, a column per task, the total.")
+        Path csv;
+
+        @Option(names = "--feedback", paramLabel = "DIR", description = "Class mode: one Markdown feedback file per submission.")
+        Path feedback;
+
+        @Option(names = "--task", paramLabel = "ID", split = ",", description = "Grade only these tasks (repeat or separate with commas): ${COMPLETION-CANDIDATES}.", completionCandidates = TaskIds.class)
+        List<String> tasks = new ArrayList<>();
+
+        @Option(names = "--config", paramLabel = "FILE", description = "Scoring file (points per task and test, limits); default: the kit's grader/grading.json.")
+        Path config;
+
+        @Option(names = "--jobs", paramLabel = "N", description = "Class mode: submissions graded at once (default: ${DEFAULT-VALUE}).", defaultValue = "2")
+        Integer jobs;
+
+        @Option(names = "--jvms", paramLabel = "N", description = "Test JVMs running one submission's tasks at once (default: ${DEFAULT-VALUE}).", defaultValue = "3")
+        int jvms;
+
+        @Option(names = "--test-timeout", paramLabel = "SECONDS", description = "Per-test hard limit; the test JVM is killed after it (default: the config's, 10).")
+        Double testSeconds;
+
+        @Option(names = "--submission-timeout", paramLabel = "SECONDS", description = "Wall limit for running one submission's tests (default: the config's, 120).")
+        Double submissionSeconds;
+
+        @Option(names = {"-q", "--quiet"}, description = "Print only the total (class mode: only the summary).")
+        boolean quiet;
+
+        @Option(names = {"-v", "--verbose"}, description = "Also print each test's kind, time and output.")
+        boolean verbose;
+
+        @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set or the output is not a terminal).")
+        boolean noColor;
+
+        @Option(names = "--keep-scratch", description = "Keep each submission's compiled classes and working directory (debugging).", hidden = true)
+        boolean keepScratch;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+
+        @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
+        boolean version;
+    }
+
+    /** The task ids, for the help text. */
+    static final class TaskIds extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        TaskIds() {
+            super(Task.ALL.stream().map(Task::id).toList());
+        }
+    }
+
+    /** What parsing gave: options to grade with, or help or version text to print. */
+    public record Parsed(Options options, String text) {
+    }
+
+    /** Parses {@code args}. */
+    public Parsed parse(String... args) throws UsageException {
+        Spec spec = new Spec();
+        CommandLine cli = new CommandLine(spec);
+        cli.getCommandSpec().version("grade " + VERSION + " (Java Concurrency Grading Kit)");
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            String message = e.getMessage();
+            throw new UsageException(Character.toLowerCase(message.charAt(0)) + message.substring(1));
+        }
+        if (cli.isUsageHelpRequested()) {
+            return new Parsed(null, cli.getUsageMessage(CommandLine.Help.Ansi.OFF));
+        }
+        if (cli.isVersionHelpRequested()) {
+            return new Parsed(null, "grade " + VERSION + " (Java Concurrency Grading Kit)\n");
+        }
+        return new Parsed(check(spec), null);
+    }
+
+    private static Options check(Spec s) throws UsageException {
+        if (s.submissions.isEmpty()) {
+            throw new UsageException("no submission directory given, e.g. ./grade solutions (see --help)");
+        }
+        if (s.quiet && s.verbose) {
+            throw new UsageException("--quiet and --verbose cannot be used together");
+        }
+        List<String> tasks = new ArrayList<>(new LinkedHashSet<>(s.tasks.stream().map(String::strip)
+                .filter(t -> !t.isEmpty()).toList()));
+        for (String task : tasks) {
+            if (Task.byId(task).isEmpty()) {
+                throw new UsageException("unknown task '" + task + "'; known tasks: " + Task.knownIds());
+            }
+        }
+        if (s.jobs != null && (s.jobs < 1 || s.jobs > 32)) {
+            throw new UsageException("--jobs must be between 1 and 32, not " + s.jobs);
+        }
+        if (s.jvms < 1 || s.jvms > 9) {
+            throw new UsageException("--jvms must be between 1 and 9, not " + s.jvms);
+        }
+        seconds("--test-timeout", s.testSeconds);
+        seconds("--submission-timeout", s.submissionSeconds);
+        Options options = new Options(s.submissions, s.json, s.markdown, s.gradescope, s.junitXml, s.classroom,
+                s.csv, s.feedback, tasks, s.config, s.jobs, s.jvms, s.testSeconds, s.submissionSeconds, s.quiet,
+                s.verbose, s.noColor, s.keepScratch);
+        if (options.classMode() && options.gradescope() != null) {
+            throw new UsageException("--gradescope writes the result of one submission; give one directory");
+        }
+        if (options.classMode() && options.classroom()) {
+            throw new UsageException("--classroom reports one submission; give one directory");
+        }
+        outputFile("--json", options.json());
+        outputFile("--markdown", options.markdown());
+        outputFile("--gradescope", options.gradescope());
+        outputFile("--csv", options.csv());
+        outputDirectory("--junit-xml", options.junitXml());
+        outputDirectory("--feedback", options.feedback());
+        return options;
+    }
+
+    private static void seconds(String option, Double value) throws UsageException {
+        if (value != null && (value <= 0 || value > 3600 || value.isNaN())) {
+            throw new UsageException(option + " must be a number of seconds between 0 and 3600, not " + value);
+        }
+    }
+
+    private static void outputFile(String option, Path file) throws UsageException {
+        if (file != null && Files.isDirectory(file)) {
+            throw new UsageException(option + " " + file + ": is a directory; give a file name");
+        }
+    }
+
+    private static void outputDirectory(String option, Path dir) throws UsageException {
+        if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageException(option + " " + dir + ": is a file; give a directory");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package kit.grader.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The grader's command line, parsed and checked.
+ *
+ * @param submissions the directories to grade
+ * @param json where to write the JSON report, or null
+ * @param markdown where to write the Markdown feedback (class mode: the class summary), or null
+ * @param gradescope where to write Gradescope's results.json, or null
+ * @param junitXml directory for JUnit XML files, or null
+ * @param classroom write GitHub Classroom's reporter result
+ * @param csv where to write the class's grades, or null
+ * @param feedback directory for one Markdown file per submission, or null
+ * @param tasks the tasks to grade (empty: every enabled task)
+ * @param config the scoring file, or null for the built-in one
+ * @param jobs submissions graded at once (class mode), or null for the default
+ * @param jvms test JVMs per submission
+ * @param testSeconds per-test limit, or null for the config's
+ * @param submissionSeconds per-submission limit, or null for the config's
+ * @param quiet print only the total
+ * @param verbose print output and timings
+ * @param noColor never colour the terminal report
+ * @param keepScratch keep compiled classes and working directories
+ */
+public record Options(
+        List<Path> submissions,
+        Path json,
+        Path markdown,
+        Path gradescope,
+        Path junitXml,
+        boolean classroom,
+        Path csv,
+        Path feedback,
+        List<String> tasks,
+        Path config,
+        Integer jobs,
+        int jvms,
+        Double testSeconds,
+        Double submissionSeconds,
+        boolean quiet,
+        boolean verbose,
+        boolean noColor,
+        boolean keepScratch) {
+
+    public Options {
+        submissions = List.copyOf(submissions);
+        tasks = List.copyOf(tasks);
+    }
+
+    /** Whether a whole class is graded: several directories, or a class output asked for. */
+    public boolean classMode() {
+        return submissions.size() > 1 || csv != null || feedback != null;
+    }
+}

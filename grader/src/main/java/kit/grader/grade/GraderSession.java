@@ -1,0 +1,70 @@
+package kit.grader.grade;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import kit.grader.compile.StubLibrary;
+import kit.grader.run.ChildServer;
+import kit.grader.run.TestClasspath;
+
+/**
+ * What one run of the grader shares between submissions: the socket test JVMs report to, the test class
+ * path, the stubs, and a scratch directory removed at the end.
+ */
+public final class GraderSession implements AutoCloseable {
+
+    private final ChildServer server;
+    private final Path scratch;
+    private final SubmissionGrader grader;
+    private boolean keep;
+
+    private GraderSession(ChildServer server, Path scratch, SubmissionGrader grader) {
+        this.server = server;
+        this.scratch = scratch;
+        this.grader = grader;
+    }
+
+    /** Opens a session. */
+    public static GraderSession open() throws IOException {
+        Path scratch = Files.createTempDirectory("kit-grader-");
+        ChildServer server = new ChildServer();
+        SubmissionGrader grader = new SubmissionGrader(server, TestClasspath.locate(), StubLibrary.load(), scratch);
+        return new GraderSession(server, scratch, grader);
+    }
+
+    public SubmissionGrader grader() {
+        return grader;
+    }
+
+    /** The scratch directory. */
+    public Path scratch() {
+        return scratch;
+    }
+
+    /** Keeps the scratch directory after the session (for {@code --keep-scratch}). */
+    public void keepScratch() {
+        keep = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        if (keep) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(scratch)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // left for the OS
+                }
+            });
+        } catch (UncheckedIOException e) {
+            // left for the OS
+        }
+    }
+}
