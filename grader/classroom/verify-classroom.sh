@@ -47,7 +47,8 @@ if [ ! -f "$GRADER_JAR" ]; then
     echo "Building the grader jar (mvn -B -q -DskipTests -pl grader -am package) ..."
     (cd "$kit" && mvn -B -q -DskipTests -pl grader -am package)
 fi
-if ! java -jar "$GRADER_JAR" --help 2>&1 | grep -q -- '--classroom'; then
+help="$(java -jar "$GRADER_JAR" --help 2>&1 || true)"
+if [[ "$help" != *--classroom* ]]; then
     echo "FAIL: $GRADER_JAR does not offer --classroom (is it the real grader? rebuild it)." >&2
     exit 1
 fi

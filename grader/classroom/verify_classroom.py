@@ -301,6 +301,11 @@ def simulate_download(jar, home, logs):
             ok = ok and (home / ".concurrency-grader/grader.jar").is_file()
         check(ok, f"download step, {name}: exit {code}")
     shutil.rmtree(home / ".concurrency-grader", ignore_errors=True)
+
+
+def fresh_jar(home, jar):
+    """Each workflow run downloads the grader anew: give each simulated run a fresh copy, as on a runner."""
+    shutil.rmtree(home / ".concurrency-grader", ignore_errors=True)
     (home / ".concurrency-grader").mkdir(parents=True)
     shutil.copy(jar, home / ".concurrency-grader/grader.jar")
 
@@ -429,6 +434,7 @@ def main():
 
         say("== .github/workflows/classroom.yml with autograding-grading-reporter@v1 (partial credit per test)")
         for name, (submission, want, _) in submissions.items():
+            fresh_jar(home, jar)
             code, text, context = run_default_workflow(name, submission, home, reporter, logs)
             got = points_of(text)
             encoded = next((v for k, v in context.items() if k.endswith(".outputs.result")), "")
@@ -448,6 +454,12 @@ def main():
                 ok = got is not None and got == (want, total)
                 expected = f"{fmt(want)}/{fmt(total)}"
             ok = ok and own is not None and abs(own - got[0]) < 1e-6
+            if name.startswith("fixture-") and own is not None:
+                task = fixture[1]
+                elsewhere = [t["name"] for t in document["tests"]
+                             if not t["name"].startswith(task + ": ") and t.get("status") != "pass"]
+                check(not elsewhere, f"[{name}] only tests of task {task} failed"
+                      + (f" (also: {'; '.join(elsewhere)})" if elsewhere else ""))
             ok = ok and (code == 0) == (got is not None and got[0] == total)
             check(ok, f"[{name}] reporter printed "
                   + (f"\"Points {fmt(got[0])}/{fmt(got[1])}\"" if got else "no Points line")
@@ -461,6 +473,7 @@ def main():
             for name, (submission, _, want) in submissions.items():
                 if name == "stub-counter" and len(submissions) > 3:
                     continue
+                fresh_jar(home, jar)
                 code, text = run_per_task_workflow(name, submission, home, reporter, command_grader, logs)
                 got = points_of(text)
                 check(got == (want, total) and (code == 0) == (want == total), f"[{name}] reporter printed "
@@ -475,6 +488,7 @@ def main():
             for name, (submission, _, want) in submissions.items():
                 if name == "stub-counter" and len(submissions) > 3:
                     continue
+                fresh_jar(home, jar)
                 code, text = run_legacy(name, submission, home, legacy, logs)
                 got = points_of(text)
                 check(got == (want, total) and (code == 0) == (want == total),

@@ -21,14 +21,14 @@ trap 'rm -rf "$scratch"' EXIT
 
 bash "$here/build-autograder.sh" "$scratch/gradescope-autograder.zip" >&2
 fake="$scratch/autograder"
-mkdir -p "$fake/source"
-unzip -q "$scratch/gradescope-autograder.zip" -d "$fake/source"
-[ -x "$fake/source/run_autograder" ] || { echo "FAIL run_autograder lost its executable bit in the zip" >&2; exit 1; }
 
-# grade SUBMISSION_DIR: a fresh fake tree around it, then run_autograder exactly as Gradescope would
+# grade SUBMISSION_DIR: a fresh fake tree around it (Gradescope grades every submission in a new
+# container made from the autograder's image), then run_autograder exactly as Gradescope would
 grade() {
-    rm -rf "$fake/submission" "$fake/results"
-    mkdir -p "$fake/submission" "$fake/results"
+    rm -rf "$fake"
+    mkdir -p "$fake/source" "$fake/submission" "$fake/results"
+    unzip -q "$scratch/gradescope-autograder.zip" -d "$fake/source"
+    [ -x "$fake/source/run_autograder" ] || { echo "FAIL run_autograder lost its executable bit in the zip" >&2; exit 1; }
     cp -R "$1/." "$fake/submission/"
     (cd "$fake" && AUTOGRADER_ROOT="$fake" "$fake/source/run_autograder" > "$scratch/run.log" 2>&1) || {
         echo "FAIL run_autograder exited non-zero; its output:" >&2; cat "$scratch/run.log" >&2; exit 1; }
@@ -73,9 +73,14 @@ scenario "reference solutions in the template" "$scratch/reference" 100
 scenario "reference solutions as loose .java files" "$scratch/loose" 100
 scenario "untouched template" "$scratch/template" 0
 # A wrong fixture (grader/src/test/fixtures/): loses some of its task's points, keeps every other point.
-fixture="$(grep -l '^verdict=loses-points' "$kit"/grader/src/test/fixtures/*/fixture.properties 2>/dev/null | head -n 1)"
+fixture=""
+for properties in "$kit"/grader/src/test/fixtures/*/fixture.properties; do
+    if [ -f "$properties" ] && grep -q '^verdict=loses-points' "$properties"; then
+        fixture="$(dirname "$properties")"
+        break
+    fi
+done
 if [ -n "$fixture" ]; then
-    fixture="$(dirname "$fixture")"
     task="$(sed -n 's/^task=//p' "$fixture/fixture.properties")"
     package="$(ls "$fixture/src/main/java/concurrency")"
     cp -R "$scratch/reference" "$scratch/wrong"

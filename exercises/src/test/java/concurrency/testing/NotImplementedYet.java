@@ -41,9 +41,13 @@ public final class NotImplementedYet implements TestExecutionExceptionHandler {
         StackTraceElement[] stack = todo.getStackTrace();
         String where = stack.length == 0
                 ? "a method"
-                : simpleName(stack[0].getClassName()) + "." + stack[0].getMethodName()
-                        + " (" + stack[0].getFileName() + ":" + stack[0].getLineNumber() + ")";
+                : methodName(stack[0]) + " (" + stack[0].getFileName() + ":" + stack[0].getLineNumber() + ")";
         return where + " is not implemented yet. " + todo.getMessage();
+    }
+
+    private static String methodName(StackTraceElement frame) {
+        String type = simpleName(frame.getClassName());
+        return frame.getMethodName().equals("<init>") ? "new " + type : type + "." + frame.getMethodName();
     }
 
     private static String simpleName(String className) {

@@ -107,7 +107,8 @@ public final class Main {
                 }
                 Submission submission = session.grader().find(options.submissions().get(0));
                 // Start the test JVMs first: they boot while the config is read and the code compiles.
-                int jvms = options.tasks().isEmpty() ? options.jvms() : Math.min(options.jvms(), options.tasks().size());
+                int jvms = options.tasks().isEmpty() ? options.jvmsPerSubmission()
+                        : Math.min(options.jvmsPerSubmission(), options.tasks().size());
                 SubmissionGrader.Prepared prepared = session.grader().prepare(submission, jvms);
                 GradeSettings settings;
                 try {
@@ -157,7 +158,7 @@ public final class Main {
         double submissionSeconds = options.submissionSeconds() != null ? options.submissionSeconds()
                 : config.submissionSeconds();
         RunLimits limits = new RunLimits(Math.round(testSeconds * 1000), Math.round(submissionSeconds * 1000),
-                options.jvms(), RunLimits.DEFAULT_JVM_OPTIONS);
+                options.jvmsPerSubmission(), RunLimits.DEFAULT_JVM_OPTIONS);
         return new GradeSettings(tasks, config.withLimits(testSeconds, submissionSeconds), limits,
                 options.keepScratch(), options.verbose());
     }
@@ -200,7 +201,7 @@ public final class Main {
     private int gradeClass(GraderSession session, Options options, GradeSettings settings, PrintWriter out,
             PrintWriter err) throws Exception {
         Style style = style(options);
-        int jobs = options.jobs() == null ? 2 : options.jobs();
+        int jobs = options.jobsOrDefault();
         List<Path> dirs = options.submissions();
         ProgressBar bar = terminal && !options.quiet() ? new ProgressBar(err, dirs.size(), style) : null;
         if (bar != null) {

@@ -91,9 +91,6 @@ public final class ChildRunner {
         while (true) {
             byte command = in.readByte();
             if (command == Protocol.EXIT) {
-                if (Boolean.getBoolean("kit.grader.dump")) {
-                    emptyClassesLink();
-                }
                 return;
             }
             String task = Protocol.readString(in);
@@ -152,19 +149,6 @@ public final class ChildRunner {
             entries.add(Path.of(entry).toAbsolutePath().normalize().toString());
         }
         System.setProperty("java.class.path", String.join(java.io.File.pathSeparator, entries));
-    }
-
-    /** Before the JVM writes its class-data archive: the class path may hold no non-empty directory. */
-    private static void emptyClassesLink() {
-        try {
-            Path link = Path.of("classes");
-            if (java.nio.file.Files.isSymbolicLink(link)) {
-                java.nio.file.Files.delete(link);
-                java.nio.file.Files.createDirectory(link);
-            }
-        } catch (IOException e) {
-            // then the JVM writes no archive
-        }
     }
 
     private static String rootCause(Throwable t) {

@@ -67,11 +67,11 @@ public final class CommandLineParser {
         @Option(names = "--config", paramLabel = "FILE", description = "Scoring file (points per task and test, limits); default: the kit's grader/grading.json.")
         Path config;
 
-        @Option(names = "--jobs", paramLabel = "N", description = "Class mode: submissions graded at once (default: ${DEFAULT-VALUE}).", defaultValue = "2")
+        @Option(names = "--jobs", paramLabel = "N", description = "Class mode: submissions graded at once (default: 4).")
         Integer jobs;
 
-        @Option(names = "--jvms", paramLabel = "N", description = "Test JVMs running one submission's tasks at once (default: ${DEFAULT-VALUE}).", defaultValue = "3")
-        int jvms;
+        @Option(names = "--jvms", paramLabel = "N", description = "Test JVMs running one submission's tasks at once (default: 4 for one submission, 1 in class mode, where --jobs runs submissions side by side).")
+        Integer jvms;
 
         @Option(names = "--test-timeout", paramLabel = "SECONDS", description = "Per-test hard limit; the test JVM is killed after it (default: the config's, 10).")
         Double testSeconds;
@@ -148,7 +148,7 @@ public final class CommandLineParser {
         if (s.jobs != null && (s.jobs < 1 || s.jobs > 32)) {
             throw new UsageException("--jobs must be between 1 and 32, not " + s.jobs);
         }
-        if (s.jvms < 1 || s.jvms > 9) {
+        if (s.jvms != null && (s.jvms < 1 || s.jvms > 9)) {
             throw new UsageException("--jvms must be between 1 and 9, not " + s.jvms);
         }
         seconds("--test-timeout", s.testSeconds);

@@ -17,7 +17,7 @@ import java.util.List;
  * @param tasks the tasks to grade (empty: every enabled task)
  * @param config the scoring file, or null for the built-in one
  * @param jobs submissions graded at once (class mode), or null for the default
- * @param jvms test JVMs per submission
+ * @param jvms test JVMs per submission, or null for the default
  * @param testSeconds per-test limit, or null for the config's
  * @param submissionSeconds per-submission limit, or null for the config's
  * @param quiet print only the total
@@ -37,7 +37,7 @@ public record Options(
         List<String> tasks,
         Path config,
         Integer jobs,
-        int jvms,
+        Integer jvms,
         Double testSeconds,
         Double submissionSeconds,
         boolean quiet,
@@ -48,6 +48,19 @@ public record Options(
     public Options {
         submissions = List.copyOf(submissions);
         tasks = List.copyOf(tasks);
+    }
+
+    /** Default of {@code --jobs}: four submissions at once, one test JVM each. */
+    public static final int DEFAULT_JOBS = 4;
+
+    /** Test JVMs per submission: 4 alone (its tasks side by side), 1 in class mode (submissions side by side). */
+    public int jvmsPerSubmission() {
+        return jvms != null ? jvms : classMode() ? 1 : 4;
+    }
+
+    /** Submissions graded at once in class mode. */
+    public int jobsOrDefault() {
+        return jobs != null ? jobs : DEFAULT_JOBS;
     }
 
     /** Whether a whole class is graded: several directories, or a class output asked for. */

@@ -51,16 +51,10 @@ final class ChildProcess {
     private DataOutputStream commands;
     private Socket socket;
 
-    private final ChildArchive cds;
-    private final Path dumpTo;
-
-    private ChildProcess(Process process, ChildServer server, ChildServer.Registration registration, ChildArchive cds,
-            Path dumpTo) {
+    private ChildProcess(Process process, ChildServer server, ChildServer.Registration registration) {
         this.process = process;
         this.server = server;
         this.registration = registration;
-        this.cds = cds;
-        this.dumpTo = dumpTo;
     }
 
     /** Starts a test JVM whose class path is the grader's, then {@code classes}; it works in {@code workDir}. */
@@ -68,23 +62,10 @@ final class ChildProcess {
             RunLimits limits) throws IOException {
         Files.createDirectories(workDir.resolve("tmp"));
         Path jvmDir = Files.createTempDirectory(workDir, "jvm-");
-        String classesEntry = classes.toString();
-        ChildArchive.Options archive = new ChildArchive.Options(List.of(), null);
-        ChildArchive cds = classpath.archive();
-        if (cds != null) {
-            try {
-                Files.createSymbolicLink(jvmDir.resolve("classes"), classes.toAbsolutePath());
-                classesEntry = "classes";
-                archive = cds.options();
-            } catch (IOException | UnsupportedOperationException e) {
-                // No links here (e.g. Windows without the privilege): no archive, absolute class path.
-            }
-        }
+        String classesEntry = classes.toAbsolutePath().toString();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(limits.jvmOptions());
-        command.addAll(archive.jvmOptions());
-        Trace.log("test JVM options " + archive.jvmOptions() + " cds " + (cds != null));
         String extra = System.getProperty("kit.grader.childOptions", "").strip();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
@@ -110,7 +91,7 @@ final class ChildProcess {
         }
         LIVE.add(process);
         process.onExit().thenRun(() -> LIVE.remove(process));
-        ChildProcess child = new ChildProcess(process, server, registration, cds, archive.dumpTo());
+        ChildProcess child = new ChildProcess(process, server, registration);
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write((registration.token() + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
@@ -182,8 +163,7 @@ final class ChildProcess {
                 commands.writeByte(Protocol.EXIT);
                 commands.flush();
             }
-            // The JVM that writes the class-data archive needs a few seconds for it.
-            if (!process.waitFor(dumpTo == null ? 1 : 60, TimeUnit.SECONDS)) {
+            if (!process.waitFor(1, TimeUnit.SECONDS)) {
                 kill();
             }
         } catch (IOException e) {
@@ -193,10 +173,6 @@ final class ChildProcess {
             Thread.currentThread().interrupt();
         }
         closeSocket();
-        if (dumpTo != null) {
-            Trace.log("archive written by the test JVM: " + outputTail());
-            cds.publish(dumpTo, !process.isAlive() && process.exitValue() == 0);
-        }
     }
 
     /** Kills the JVM and every process it started; nothing else stops a thread that ignores interrupts. */
@@ -210,9 +186,6 @@ final class ChildProcess {
         }
         server.cancel(registration.token());
         closeSocket();
-        if (dumpTo != null) {
-            cds.publish(dumpTo, false);
-        }
     }
 
     /** The JVM's exit status once it has ended (waiting up to two seconds), or -1 while it still runs. */

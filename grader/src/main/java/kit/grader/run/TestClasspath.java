@@ -11,7 +11,7 @@ import kit.grader.child.ChildRunner;
 
 /**
  * The class path of the test JVM, without the submission: the grader's own classes first (hidden tests,
- * kit.testing, the grader's child runner) and their libraries (JUnit, ArchUnit, AssertJ, Lincheck).
+ * kit.testing, the grader's child runner) and their libraries (JUnit, ArchUnit, AssertJ, ASM).
  *
  * <p>From grader.jar that is the jar alone. From {@code target/classes} (the grader's own tests under
  * Maven) it is that directory plus the runtime dependencies Maven wrote to {@code target/grader-classpath.txt}
@@ -20,7 +20,7 @@ import kit.grader.child.ChildRunner;
  * @param hiddenRoot the entry holding the hidden tests (the jar or the classes directory)
  * @param entries every entry, {@code hiddenRoot} first
  */
-public record TestClasspath(Path hiddenRoot, List<Path> entries, ChildArchive archive) {
+public record TestClasspath(Path hiddenRoot, List<Path> entries) {
 
     public TestClasspath {
         entries = List.copyOf(entries);
@@ -35,7 +35,7 @@ public record TestClasspath(Path hiddenRoot, List<Path> entries, ChildArchive ar
             throw new IllegalStateException("cannot tell where the grader's classes are: " + e, e);
         }
         if (Files.isRegularFile(own)) {
-            return new TestClasspath(own, List.of(own), ChildArchive.forJar(own, RunLimits.DEFAULT_JVM_OPTIONS));
+            return new TestClasspath(own, List.of(own));
         }
         Path listing = own.resolveSibling("grader-classpath.txt");
         List<Path> entries = new ArrayList<>();
@@ -51,7 +51,7 @@ public record TestClasspath(Path hiddenRoot, List<Path> entries, ChildArchive ar
             throw new IllegalStateException("running from " + own + " needs " + listing
                     + " (written by `mvn -pl grader generate-resources`)", e);
         }
-        return new TestClasspath(own, entries, null);
+        return new TestClasspath(own, entries);
     }
 
     /** The class path string for a test JVM that also sees {@code submissionClasses}, after the grader's. */
