@@ -1,5 +1,6 @@
 package concurrency.choosing;
 
+import concurrency.demo.StubNotice;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Collections;
@@ -47,19 +48,13 @@ public final class Demo {
                     "4 × cpuBoundTask(10_000_000) on %d threads (one per processor) took %.2f s (one after another: %.2f s)",
                     cpus, parallelSeconds, sequentialSeconds));
         } catch (UnsupportedOperationException e) {
-            System.err.println(notImplemented(e));
+            System.err.println(StubNotice.describe(e));
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof UnsupportedOperationException)) {
                 throw e;
             }
-            System.err.println(notImplemented((UnsupportedOperationException) e.getCause()));
+            System.err.println(StubNotice.describe((UnsupportedOperationException) e.getCause()));
         }
     }
 
-    static String notImplemented(UnsupportedOperationException e) {
-        StackTraceElement top = e.getStackTrace()[0];
-        String method = top.getClassName().substring(top.getClassName().lastIndexOf('.') + 1)
-                + "." + top.getMethodName();
-        return "Demo: " + method + " is not implemented yet — " + e.getMessage();
-    }
 }

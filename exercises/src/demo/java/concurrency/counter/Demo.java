@@ -1,5 +1,6 @@
 package concurrency.counter;
 
+import concurrency.demo.StubNotice;
 import java.util.Locale;
 
 /**
@@ -22,10 +23,7 @@ public final class Demo {
             System.out.println(String.format(Locale.ROOT,
                     "4 threads x 100000 increments counted %d in %.2f s (expected 400000)", total, seconds));
         } catch (UnsupportedOperationException e) {
-            String method = "<init>".equals(e.getStackTrace()[0].getMethodName())
-                    ? "new LockedCounter()"
-                    : "LockedCounter." + e.getStackTrace()[0].getMethodName();
-            System.err.println("Demo: " + method + " is not implemented yet — " + e.getMessage());
+            System.err.println(StubNotice.describe(e));
         }
     }
 }

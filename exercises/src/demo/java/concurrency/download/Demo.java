@@ -1,5 +1,6 @@
 package concurrency.download;
 
+import concurrency.demo.StubNotice;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -28,19 +29,13 @@ public final class Demo {
                     "%d downloads on 3 workers took %.2f s (sequentially: about %d s)",
                     urls.size(), seconds, urls.size() * latency.toSeconds()));
         } catch (UnsupportedOperationException e) {
-            System.err.println(notImplemented(e));
+            System.err.println(StubNotice.describe(e));
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof UnsupportedOperationException)) {
                 throw e;
             }
-            System.err.println(notImplemented((UnsupportedOperationException) e.getCause()));
+            System.err.println(StubNotice.describe((UnsupportedOperationException) e.getCause()));
         }
     }
 
-    static String notImplemented(UnsupportedOperationException e) {
-        StackTraceElement top = e.getStackTrace()[0];
-        String method = top.getClassName().substring(top.getClassName().lastIndexOf('.') + 1)
-                + "." + top.getMethodName();
-        return "Demo: " + method + " is not implemented yet — " + e.getMessage();
-    }
 }

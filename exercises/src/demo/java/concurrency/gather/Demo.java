@@ -1,5 +1,6 @@
 package concurrency.gather;
 
+import concurrency.demo.StubNotice;
 import concurrency.gather.AsyncFetcher.Request;
 import java.time.Duration;
 import java.util.List;
@@ -46,12 +47,12 @@ public final class Demo {
             System.out.println(String.format(Locale.ROOT, "Async: %.2fs for %s (10 × 0.5 s at once: about 0.5 s)",
                     secondsSince(start), async));
         } catch (UnsupportedOperationException e) {
-            System.err.println(notImplemented(e));
+            System.err.println(StubNotice.describe(e));
         } catch (CompletionException e) {
             if (!(e.getCause() instanceof UnsupportedOperationException)) {
                 throw e;
             }
-            System.err.println(notImplemented((UnsupportedOperationException) e.getCause()));
+            System.err.println(StubNotice.describe((UnsupportedOperationException) e.getCause()));
         }
     }
 
@@ -59,10 +60,4 @@ public final class Demo {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    static String notImplemented(UnsupportedOperationException e) {
-        StackTraceElement top = e.getStackTrace()[0];
-        String method = top.getClassName().substring(top.getClassName().lastIndexOf('.') + 1)
-                + "." + top.getMethodName();
-        return "Demo: " + method + " is not implemented yet — " + e.getMessage();
-    }
 }

@@ -1,5 +1,6 @@
 package concurrency.pipeline;
 
+import concurrency.demo.StubNotice;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +28,7 @@ public final class Demo {
                             + "(5 items x 0.1 s = about 0.5 s), then the consumer stopped at the poison pill",
                     consumed.size(), consumed, seconds));
         } catch (UnsupportedOperationException e) {
-            StackTraceElement top = e.getStackTrace()[0];
-            String method = top.getClassName().substring(top.getClassName().lastIndexOf('.') + 1)
-                    + "." + top.getMethodName();
-            System.err.println("Demo: " + method + " is not implemented yet — " + e.getMessage());
+            System.err.println(StubNotice.describe(e));
         }
     }
 }

@@ -1,5 +1,6 @@
 package concurrency.primes;
 
+import concurrency.demo.StubNotice;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -25,19 +26,13 @@ public final class Demo {
             System.out.println("Results: " + results);
             System.out.println(String.format(Locale.ROOT, "Time with %d threads: %.2f s", cpus, seconds));
         } catch (UnsupportedOperationException e) {
-            System.err.println(notImplemented(e));
+            System.err.println(StubNotice.describe(e));
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof UnsupportedOperationException)) {
                 throw e;
             }
-            System.err.println(notImplemented((UnsupportedOperationException) e.getCause()));
+            System.err.println(StubNotice.describe((UnsupportedOperationException) e.getCause()));
         }
     }
 
-    static String notImplemented(UnsupportedOperationException e) {
-        StackTraceElement top = e.getStackTrace()[0];
-        String method = top.getClassName().substring(top.getClassName().lastIndexOf('.') + 1)
-                + "." + top.getMethodName();
-        return "Demo: " + method + " is not implemented yet — " + e.getMessage();
-    }
 }

@@ -1,5 +1,6 @@
 package concurrency.resource;
 
+import concurrency.demo.StubNotice;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
@@ -24,19 +25,13 @@ public final class Demo {
             System.out.println(String.format(Locale.ROOT,
                     "useResource took %.2f s (acquire 0.1 s + work 0.1 s + release 0.1 s: about 0.3 s)", seconds));
         } catch (UnsupportedOperationException e) {
-            System.err.println(notImplemented(e));
+            System.err.println(StubNotice.describe(e));
         } catch (CompletionException e) {
             if (!(e.getCause() instanceof UnsupportedOperationException)) {
                 throw e;
             }
-            System.err.println(notImplemented((UnsupportedOperationException) e.getCause()));
+            System.err.println(StubNotice.describe((UnsupportedOperationException) e.getCause()));
         }
     }
 
-    static String notImplemented(UnsupportedOperationException e) {
-        StackTraceElement top = e.getStackTrace()[0];
-        String type = top.getClassName().substring(top.getClassName().lastIndexOf('.') + 1);
-        String method = top.getMethodName().equals("<init>") ? "new " + type : type + "." + top.getMethodName();
-        return "Demo: " + method + " is not implemented yet — " + e.getMessage();
-    }
 }

@@ -1,5 +1,6 @@
 package concurrency.shared;
 
+import concurrency.demo.StubNotice;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -35,10 +36,7 @@ public final class Demo {
             System.out.println(String.format(Locale.ROOT,
                     "4 processes × 100 increments under a FileLock gave %d in %.2f s (4 child JVMs)", total, seconds));
         } catch (UnsupportedOperationException e) {
-            StackTraceElement top = e.getStackTrace()[0];
-            String method = top.getClassName().substring(top.getClassName().lastIndexOf('.') + 1)
-                    + "." + top.getMethodName();
-            System.err.println("Demo: " + method + " is not implemented yet — " + e.getMessage());
+            System.err.println(StubNotice.describe(e));
         } finally {
             Files.deleteIfExists(file);
         }
