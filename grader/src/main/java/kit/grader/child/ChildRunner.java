@@ -46,7 +46,7 @@ public final class ChildRunner {
     public static void main(String[] args) {
         PrintStream realErr = System.err;
         try {
-            run(Integer.parseInt(args[0]), Path.of(args[1]));
+            run(Integer.parseInt(args[0]), Path.of(args[1]), realErr);
         } catch (EOFException closed) {
             // The grader is gone: nothing to report to.
         } catch (Throwable t) {
@@ -57,7 +57,7 @@ public final class ChildRunner {
         Runtime.getRuntime().halt(0);
     }
 
-    private static void run(int port, Path hiddenRoot) throws Exception {
+    private static void run(int port, Path hiddenRoot, PrintStream realErr) throws Exception {
         absoluteClassPath();
         String token = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         System.setIn(new ByteArrayInputStream(new byte[0]));
@@ -65,6 +65,7 @@ public final class ChildRunner {
         PrintStream captured = new PrintStream(capture, true, StandardCharsets.UTF_8);
         System.setOut(captured);
         System.setErr(captured);
+        ThreadLimit.watch(realErr);
 
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setTcpNoDelay(true);
@@ -130,10 +131,10 @@ public final class ChildRunner {
             boolean busy = false;
             if (!planOnly) {
                 capture.take();
-                java.util.Set<Thread> before = BusyThreads.snapshot();
+                java.util.Set<Thread> before = LeftoverThreads.snapshot();
                 launcher.execute(plan, listener);
                 listener.finishUnreported();
-                busy = BusyThreads.leftSince(before);
+                busy = LeftoverThreads.leftSince(before);
             }
             channel.done(task, busy);
         }

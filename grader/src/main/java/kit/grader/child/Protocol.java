@@ -25,7 +25,7 @@ public final class Protocol {
     public static final byte FINISH = 'F';
     /** Child to grader: a task's hidden tests could not be discovered (task, message). */
     public static final byte PROBLEM = 'Q';
-    /** Child to grader: the requested tests are done (task, whether threads they left still burn CPU). */
+    /** Child to grader: the requested tests are done (task, whether they left threads behind that could disturb the next task). */
     public static final byte DONE = 'E';
 
     /** Grader to child: discover a task's tests, send the plan, and (unless plan-only) run them. */
@@ -34,6 +34,18 @@ public final class Protocol {
     public static final byte RUN_TESTS = 'U';
     /** Grader to child: exit. */
     public static final byte EXIT = 'X';
+
+    /** The test JVM's exit status when it stopped itself because the code under test started too many threads. */
+    public static final int EXIT_TOO_MANY_THREADS = 86;
+
+    /** Describes why a test JVM that exited with {@code status} ended, for the test that was running. */
+    public static String describeExit(int status) {
+        if (status == EXIT_TOO_MANY_THREADS) {
+            return "the test JVM was stopped because the submission had more than 2000 threads alive at once"
+                    + " (a thread per task or per wait?)";
+        }
+        return "the test JVM exited with status " + status;
+    }
 
     /** Longest string a frame may carry; longer strings are cut. */
     public static final int MAX_STRING = 64 * 1024;

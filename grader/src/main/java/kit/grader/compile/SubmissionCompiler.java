@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -27,10 +28,15 @@ import javax.tools.ToolProvider;
 import kit.grader.find.SourceFile;
 import kit.grader.find.Submission;
 import kit.grader.model.CompileError;
+import kit.grader.model.Task;
+import kit.grader.sandbox.SandboxRewriter;
 
 /**
  * Compiles a submission in-process with {@code javax.tools}: Java 17, no annotation processing, nothing on
  * the class path but the JDK.
+ *
+ * <p>The compiled classes' calls of sensitive APIs (exiting, processes, files, sockets, reflection) are then routed
+ * through the grader's guard; a class that cannot be made safe counts as a compile error of its task.
  *
  * <p>A compile error costs only its own task: when compiling everything fails, the tasks whose files have
  * errors are replaced by their stubs and the rest is compiled again (repeated while errors move to other
@@ -42,6 +48,7 @@ public final class SubmissionCompiler {
 
     private final JavaCompiler compiler;
     private final StubLibrary stubs;
+    private final SandboxRewriter rewriter = new SandboxRewriter();
 
     public SubmissionCompiler(StubLibrary stubs) {
         this.compiler = ToolProvider.getSystemJavaCompiler();
@@ -89,6 +96,9 @@ public final class SubmissionCompiler {
             }
             if (found.isEmpty()) {
                 found = missingClasses(tasks, stubbed, broken, out);
+            }
+            if (found.isEmpty()) {
+                found = unsafeClasses(submission, tasks, stubbed, broken, out);
                 if (found.isEmpty()) {
                     return new CompileResult(out, broken, stubbed);
                 }
@@ -118,6 +128,30 @@ public final class SubmissionCompiler {
             if (!missing.isEmpty()) {
                 found.put(task, missing);
             }
+        }
+        return found;
+    }
+
+    /**
+     * Routes the compiled classes' sensitive calls through the grader's guard (see {@link SandboxRewriter}) and
+     * marks as broken a task with a class that cannot be made safe.
+     */
+    private Map<String, List<CompileError>> unsafeClasses(Submission submission, List<String> tasks,
+            Set<String> stubbed, Map<String, List<CompileError>> broken, Path out) throws IOException {
+        Map<String, List<CompileError>> found = new LinkedHashMap<>();
+        for (SandboxRewriter.Violation v : rewriter.rewrite(out)) {
+            String pkg = v.className().contains(".") ? v.className().substring(0, v.className().lastIndexOf('.')) : "";
+            Optional<Task> task = Task.byPackage(pkg);
+            if (task.isEmpty() || !tasks.contains(task.get().id()) || stubbed.contains(task.get().id())
+                    || broken.containsKey(task.get().id())) {
+                throw new IllegalStateException("a class the grader wrote itself cannot be made safe: " + v);
+            }
+            String id = task.get().id();
+            String file = submission.sourcesOf(id).stream().map(SourceFile::path)
+                    .filter(path -> path.endsWith("/" + v.sourceFile())).findFirst()
+                    .orElse(pkg.replace('.', '/') + "/" + v.sourceFile());
+            found.computeIfAbsent(id, t -> new ArrayList<>()).add(new CompileError(id, file, v.line(),
+                    v.className() + " " + v.message()));
         }
         return found;
     }

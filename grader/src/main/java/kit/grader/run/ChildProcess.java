@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
@@ -22,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import kit.grader.child.ChildRunner;
 import kit.grader.child.Protocol;
+import kit.grader.sandbox.Guard;
 
 /**
  * One test JVM: starts it, hands it its token, drains its standard output into a capped buffer, reads its
@@ -41,6 +44,10 @@ final class ChildProcess {
             p.destroyForcibly();
         }), "grader-kill-test-jvms"));
     }
+
+    /** Environment variables a test JVM keeps (Windows needs SystemRoot for sockets). */
+    private static final List<String> KEPT_VARIABLES = List.of("PATH", "Path", "SystemRoot", "SYSTEMROOT", "windir",
+            "LANG", "LC_ALL", "LC_CTYPE", "TZ");
 
     private final Process process;
     private final ChildServer.Registration registration;
@@ -70,7 +77,9 @@ final class ChildProcess {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
+        command.add("-D" + Guard.TEST_JVM_PROPERTY + "=true");
         command.add("-Djava.io.tmpdir=" + workDir.resolve("tmp"));
+        command.add("-Duser.home=" + Files.createDirectories(workDir.resolve("home")));
         command.add("-XX:ErrorFile=" + workDir.resolve("hs_err_%p.log"));
         command.add("-cp");
         command.add(classpath.with(classesEntry));
@@ -79,9 +88,7 @@ final class ChildProcess {
         command.add(classpath.hiddenRoot().toString());
         ChildServer.Registration registration = server.register();
         ProcessBuilder builder = new ProcessBuilder(command).directory(jvmDir.toFile()).redirectErrorStream(true);
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        builder.environment().remove("_JAVA_OPTIONS");
-        builder.environment().remove("JDK_JAVA_OPTIONS");
+        scrub(builder.environment(), workDir);
         Process process;
         try {
             process = builder.start();
@@ -101,6 +108,26 @@ final class ChildProcess {
         drain.setDaemon(true);
         drain.start();
         return child;
+    }
+
+    /**
+     * The test JVM's environment: only what a JVM needs to run (no tokens or secrets of the grader's environment,
+     * no JVM options), with {@code HOME} and the temporary directories inside the scratch space.
+     */
+    private static void scrub(Map<String, String> environment, Path workDir) {
+        Map<String, String> kept = new HashMap<>();
+        for (String name : KEPT_VARIABLES) {
+            String value = environment.get(name);
+            if (value != null) {
+                kept.put(name, value);
+            }
+        }
+        environment.clear();
+        environment.putAll(kept);
+        environment.put("HOME", workDir.resolve("home").toString());
+        for (String name : List.of("TMPDIR", "TMP", "TEMP")) {
+            environment.put(name, workDir.resolve("tmp").toString());
+        }
     }
 
     /** Waits until the JVM has connected; false if it did not within {@code millis} or died. */

@@ -27,7 +27,6 @@ public record RunLimits(long testMillis, long submissionMillis, int jvms, List<S
             "-XX:TieredStopAtLevel=1",
             "-Xshare:auto",
             "-XX:-UsePerfData",
-            "-Djdk.attach.allowAttachSelf=true",
             "-Dfile.encoding=UTF-8",
             "-Djava.awt.headless=true");
 

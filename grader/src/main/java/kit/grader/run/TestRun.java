@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import kit.grader.child.Protocol;
 import kit.grader.model.Status;
 import kit.grader.model.TestOutcome;
 
@@ -233,14 +234,14 @@ public final class TestRun {
                     notes.computeIfAbsent(problem.task(), k -> new ArrayList<>()).add(problem.message());
                 }
             } else if (event instanceof ChildEvent.Done done) {
-                Trace.log("done " + work.task() + (done.busyThreadsLeft() ? " (busy threads left: retiring the JVM)" : ""));
-                // Threads that ignore interrupts and burn CPU would slow every later task: use a fresh JVM.
+                Trace.log("done " + work.task() + (done.busyThreadsLeft() ? " (threads left behind: retiring the JVM)" : ""));
+                // Threads left behind (alive non-daemon or busy) could disturb the next task: use a fresh JVM.
                 return !done.busyThreadsLeft();
             } else if (event instanceof ChildEvent.Closed) {
                 int status = child.exitStatus();
                 if (running != null) {
-                    record(running, Status.ERROR, "the test JVM exited with status " + status
-                            + " during this test (System.exit, Runtime.halt or a crash?)",
+                    record(running, Status.ERROR, Protocol.describeExit(status) + " during this test"
+                            + (status == Protocol.EXIT_TOO_MANY_THREADS ? "" : " (a crash or an endless recursion?)"),
                             millis(System.nanoTime() - runningSince));
                     requeueRest(work, running, 0);
                 } else if (!knowsPlan(work)) {
@@ -249,8 +250,8 @@ public final class TestRun {
                     List<String> pending = pending(work);
                     int attempts = progress ? 0 : work.attempts() + 1;
                     if (attempts >= 2 && !pending.isEmpty()) {
-                        record(pending.get(0), Status.ERROR, "the test JVM exited with status " + status
-                                + " before this test could finish (System.exit or Runtime.halt in another thread?)",
+                        record(pending.get(0), Status.ERROR, Protocol.describeExit(status)
+                                + " before this test could finish",
                                 0);
                         requeueRest(work, pending.get(0), 0);
                     } else {

@@ -1,0 +1,117 @@
+package kit.grader.sandbox;
+
+import java.io.File;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Which processes a submission may start: only what the shared-counter task asks for — child JVMs running
+ * {@code concurrency.shared.SharedCounter} on the running class path — at most {@link #MAX_PROCESSES} per JVM, and
+ * none from a child. Anything else could run code the grader has not checked.
+ */
+final class ProcessPolicy {
+
+    /** Most processes one test JVM may start (the hidden tests need a few dozen). */
+    static final int MAX_PROCESSES = 64;
+    /** Set in every child's environment; a process that has it may not start processes. */
+    static final String DEPTH_VARIABLE = "KIT_SANDBOX_DEPTH";
+
+    private static final String TASK_PACKAGE = "concurrency.shared.";
+    private static final String MAIN_CLASS = "concurrency.shared.SharedCounter";
+    private static final Set<String> CLASS_PATH_OPTIONS = Set.of("-cp", "-classpath", "--class-path");
+    private static final List<String> SAFE_OPTION_PREFIXES = List.of("-D", "-Xmx", "-Xms", "-Xss", "-Xshare:", "-ea",
+            "-da", "-esa", "-dsa", "-XX:ActiveProcessorCount=", "-XX:TieredStopAtLevel=", "-XX:+UseSerialGC",
+            "-XX:-UseSerialGC", "-XX:+UseParallelGC", "-XX:+UseG1GC", "-XX:-UsePerfData", "-XX:+UsePerfData",
+            "-Xint");
+    private static final String SHAPE = "only `java -cp <the running class path> " + MAIN_CLASS + " <args>` may be"
+            + " started";
+
+    private static final AtomicInteger STARTED = new AtomicInteger();
+
+    private ProcessPolicy() {
+    }
+
+    static void check(String caller, ProcessBuilder builder) {
+        if (!caller.startsWith(TASK_PACKAGE)) {
+            throw Guard.refused("start processes", "only the shared-counter task starts child JVMs; " + caller
+                    + " called ProcessBuilder.start");
+        }
+        if (!Guard.inTestJvm() || System.getenv(DEPTH_VARIABLE) != null) {
+            throw Guard.refused("start processes from a child process", "ProcessBuilder.start in " + caller);
+        }
+        List<String> command = List.copyOf(builder.command());
+        checkCommand(command);
+        checkRedirects(caller, builder);
+        if (STARTED.incrementAndGet() > MAX_PROCESSES) {
+            throw Guard.refused("start more than " + MAX_PROCESSES + " processes", "ProcessBuilder.start");
+        }
+        Map<String, String> environment = builder.environment();
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "CLASSPATH")) {
+            environment.remove(variable);
+        }
+        environment.put(DEPTH_VARIABLE, "1");
+    }
+
+    static void checkDestroy(ProcessHandle handle) {
+        long pid = handle.pid();
+        if (ProcessHandle.current().descendants().noneMatch(p -> p.pid() == pid)) {
+            throw Guard.refused("end processes it did not start", "ProcessHandle.destroy of process " + pid);
+        }
+    }
+
+    private static void checkCommand(List<String> command) {
+        if (command.isEmpty()) {
+            return;  // ProcessBuilder.start itself rejects an empty command
+        }
+        String program = Path.of(command.get(0)).getFileName().toString();
+        if (!program.equals("java") && !program.equals("java.exe")) {
+            throw Guard.refused("start programs other than java", SHAPE + "; got " + command);
+        }
+        boolean classPathGiven = false;
+        for (int i = 1; i < command.size(); i++) {
+            String arg = command.get(i);
+            if (arg.equals(MAIN_CLASS)) {
+                if (!classPathGiven) {
+                    throw Guard.refused("start this JVM", SHAPE + " (the class path must be given with -cp); got "
+                            + command);
+                }
+                return;
+            }
+            if (CLASS_PATH_OPTIONS.contains(arg) && i + 1 < command.size()) {
+                checkClassPath(command.get(++i), command);
+                classPathGiven = true;
+            } else if (SAFE_OPTION_PREFIXES.stream().noneMatch(arg::startsWith) || arg.startsWith("-Dkit.")) {
+                throw Guard.refused("start this JVM", SHAPE + "; the option " + arg + " is not allowed; got "
+                        + command);
+            }
+        }
+        throw Guard.refused("start this JVM", SHAPE + "; no main class " + MAIN_CLASS + " in " + command);
+    }
+
+    private static void checkClassPath(String value, List<String> command) {
+        Set<Path> running = new HashSet<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            running.add(Path.of(entry).toAbsolutePath().normalize());
+        }
+        for (String entry : value.split(File.pathSeparator)) {
+            if (!running.contains(Path.of(entry).toAbsolutePath().normalize())) {
+                throw Guard.refused("start this JVM", SHAPE + "; the class path entry " + entry
+                        + " is not on the running class path; got " + command);
+            }
+        }
+    }
+
+    private static void checkRedirects(String caller, ProcessBuilder builder) {
+        for (Redirect redirect : List.of(builder.redirectInput(), builder.redirectOutput(), builder.redirectError())) {
+            if (redirect.file() != null) {
+                FilePolicy.check(caller, redirect.file().toPath(), redirect.type() != Redirect.Type.READ,
+                        "ProcessBuilder.redirect");
+            }
+        }
+    }
+}
