@@ -86,6 +86,7 @@ public final class ChildRunner {
                 .build());
         List<String> hidden = HiddenTestIndex.scan(hiddenRoot);
         launcher.discover(LauncherDiscoveryRequestBuilder.request()
+                .enableImplicitConfigurationParameters(false)
                 .selectors(DiscoverySelectors.selectClass(ChildRunner.class))
                 .build());
 
@@ -96,6 +97,7 @@ public final class ChildRunner {
             }
             String task = Protocol.readString(in);
             LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                    .enableImplicitConfigurationParameters(false)
                     .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false");
             boolean planOnly = false;
