@@ -123,6 +123,6 @@ public final class MarkdownReport {
     }
 
     private static String code(String s) {
-        return s.replace("`", "'");
+        return SafeText.oneLine(s).replace("`", "'");
     }
 }
