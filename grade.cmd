@@ -7,7 +7,7 @@ setlocal
 set "KIT=%~dp0"
 set "JAR=%KIT%grader\target\grader.jar"
 if not exist "%JAR%" goto build
-powershell -NoProfile -NonInteractive -Command "$j=(Get-Item -LiteralPath $env:JAR).LastWriteTime; $s=@(pom.xml,grader\pom.xml,solutions\pom.xml,grader\grading.json,grader\src\main,grader\src\hidden,exercises\src\main) | ForEach-Object { Join-Path $env:KIT $_ } | Where-Object { Test-Path $_ } | ForEach-Object { Get-ChildItem -LiteralPath $_ -Recurse -File } | Where-Object { $_.LastWriteTime -gt $j } | Select-Object -First 1; if ($s) { exit 1 } else { exit 0 }"
+powershell -NoProfile -NonInteractive -Command "$j=(Get-Item -LiteralPath $env:JAR).LastWriteTime; $s=@(pom.xml,grader\pom.xml,solutions\pom.xml,grader\grading.json,grader\src\main,grader\src\hidden,exercises\src\main,exercises\pom.xml,exercises\src\test,exercises\.github,docs\classroom) | ForEach-Object { Join-Path $env:KIT $_ } | Where-Object { Test-Path $_ } | ForEach-Object { Get-ChildItem -LiteralPath $_ -Recurse -File } | Where-Object { $_.LastWriteTime -gt $j } | Select-Object -First 1; if ($s) { exit 1 } else { exit 0 }"
 if errorlevel 1 goto build
 goto run
 :build

@@ -38,6 +38,7 @@ import kit.grader.report.JsonReport;
 import kit.grader.report.MarkdownReport;
 import kit.grader.report.Numbers;
 import kit.grader.report.ProgressBar;
+import kit.grader.report.SafeText;
 import kit.grader.report.Style;
 import kit.grader.report.TerminalReport;
 import kit.grader.run.RunLimits;
@@ -222,7 +223,7 @@ public final class Main {
             String name = r.name() + " ".repeat(Math.max(1, width - r.name().length()));
             String line = name + Numbers.points(r.score()) + "/" + Numbers.points(r.maxScore());
             if (!r.graded()) {
-                line += "  " + (options.quiet() ? "not graded" : style.red(style.text("not graded: " + r.error())));
+                line += "  " + (options.quiet() ? "not graded" : style.red(style.text("not graded: " + SafeText.oneLine(r.error()))));
             } else if (options.verbose()) {
                 line += style.dim("  (" + Numbers.seconds(r.durationMillis()) + ")");
             }

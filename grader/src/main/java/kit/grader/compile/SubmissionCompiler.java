@@ -41,6 +41,11 @@ import kit.grader.sandbox.SandboxRewriter;
  * <p>A compile error costs only its own task: when compiling everything fails, the tasks whose files have
  * errors are replaced by their stubs and the rest is compiled again (repeated while errors move to other
  * tasks, e.g. a task that used a broken one).
+ *
+ * <p>Two more things make a task "not compile": a class of the contract is missing, or a submitted class has
+ * the name of one of the grader's own classes ({@link GraderClassNames}), which the test JVM would run in its
+ * place. Only {@code .class} files are ever written to the output: no resource of the submission reaches the
+ * test JVM's class path.
  */
 public final class SubmissionCompiler {
 
@@ -48,14 +53,22 @@ public final class SubmissionCompiler {
 
     private final JavaCompiler compiler;
     private final StubLibrary stubs;
+    private final ShadowedNames shadowed;
     private final SandboxRewriter rewriter = new SandboxRewriter();
 
+    /** A compiler that refuses submitted classes named like this grader's own classes. */
     public SubmissionCompiler(StubLibrary stubs) {
+        this(stubs, GraderClassNames.ofThisGrader());
+    }
+
+    /** A compiler that refuses submitted classes named like one of {@code graderClasses}. */
+    public SubmissionCompiler(StubLibrary stubs, GraderClassNames graderClasses) {
         this.compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("no Java compiler: run the grader with a JDK 17+, not a JRE");
         }
         this.stubs = stubs;
+        this.shadowed = new ShadowedNames(graderClasses);
     }
 
     /** Compiles the {@code tasks} of {@code submission} into {@code out} (created, emptied first). */
@@ -98,10 +111,15 @@ public final class SubmissionCompiler {
                 found = missingClasses(tasks, stubbed, broken, out);
             }
             if (found.isEmpty()) {
-                found = unsafeClasses(submission, tasks, stubbed, broken, out);
-                if (found.isEmpty()) {
-                    return new CompileResult(out, broken, stubbed);
+                for (CompileError e : shadowed.find(out, sources)) {
+                    found.computeIfAbsent(e.task(), t -> new ArrayList<>()).add(e);
                 }
+            }
+            if (found.isEmpty()) {
+                found = unsafeClasses(submission, tasks, stubbed, broken, out);
+            }
+            if (found.isEmpty()) {
+                return new CompileResult(out, broken, stubbed);
             }
             broken.putAll(found);
         }

@@ -15,11 +15,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kit.grader.model.Task;
+import kit.grader.protect.ProtectedChange;
+import kit.grader.protect.ProtectedFileCheck;
+import kit.grader.protect.ProtectedFilesNote;
+import kit.grader.protect.TemplateFiles;
 
 /**
  * Finds a submission's Java sources: {@code <dir>/src/main/java}, or the same under {@code <dir>/exercises}
  * or {@code <dir>/solutions}. Keeps the files of task packages, decodes them (UTF-8, else ISO-8859-1) and
  * notes everything it left out.
+ *
+ * <p>Only {@code .java} files whose declared package is a task package are kept: a file in
+ * {@code concurrency/download/} that declares {@code package org.junit.jupiter.api;} is left out (so it can
+ * never stand in for a library or grader class), and resources, service files ({@code META-INF/services}),
+ * {@code junit-platform.properties} and build files are never read. It also compares the project's
+ * protected files with the template's ({@link ProtectedFileCheck}) and notes what differs.
  */
 public final class SourceFinder {
 
@@ -34,6 +44,18 @@ public final class SourceFinder {
             Pattern.MULTILINE);
     private static final Pattern BLOCK_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
     private static final Pattern LINE_COMMENT = Pattern.compile("//[^\\n]*");
+
+    private final ProtectedFileCheck protectedFiles;
+
+    /** A finder that compares protected files with the template packaged with the grader. */
+    public SourceFinder() {
+        this(new ProtectedFileCheck(TemplateFiles.packaged()));
+    }
+
+    /** A finder that compares protected files with the given check's template. */
+    public SourceFinder(ProtectedFileCheck protectedFiles) {
+        this.protectedFiles = protectedFiles;
+    }
 
     /** Reads the submission in {@code dir}. */
     public Submission find(Path dir) throws BadSubmissionException {
@@ -83,7 +105,26 @@ public final class SourceFinder {
             throw new BadSubmissionException(shown + ": no Java sources in the task packages under "
                     + slashes(dir.relativize(root)) + "/concurrency/");
         }
-        return new Submission(nameOf(dir), dir, root, sources, notes);
+        List<ProtectedChange> changes = protectedChanges(projectRoot(root), notes);
+        if (!changes.isEmpty()) {
+            notes.add(ProtectedFilesNote.of(changes));
+        }
+        return new Submission(nameOf(dir), dir, root, sources, notes, changes);
+    }
+
+    /** The project directory holding {@code src/main/java} (the submission, or its exercises/ or solutions/). */
+    static Path projectRoot(Path sourceRoot) {
+        return sourceRoot.getParent().getParent().getParent();
+    }
+
+    private List<ProtectedChange> protectedChanges(Path project, List<String> notes) {
+        try {
+            return protectedFiles.check(project);
+        } catch (IOException | RuntimeException e) {
+            notes.add("The build file, tests and workflows could not be compared with the template's: "
+                    + rootMessage(e));
+            return List.of();
+        }
     }
 
     /** The name reports use for the submission in {@code dir}: its directory's name. */

@@ -12,10 +12,12 @@ import java.util.Map;
 import kit.grader.model.SubmissionResult;
 import kit.grader.model.TaskResult;
 import kit.grader.model.TestResult;
+import kit.grader.protect.ProtectedFilesNote;
 
 /**
  * What a class's results say as a whole: the score distribution, and per task and per test how many
- * students earned full marks — so an instructor sees which tests most students fail.
+ * students earned full marks — so an instructor sees which tests most students fail — and which submissions
+ * changed the template's protected files (build file, public tests, workflows), so the instructor can look.
  */
 public final class ClassSummary {
 
@@ -67,6 +69,25 @@ public final class ClassSummary {
         });
         this.maxScore = max;
         this.ungraded = bad;
+    }
+
+    /** Submissions whose protected files differ from the template's, with how many, in the class's order. */
+    public Map<String, Integer> protectedFilesChanged() {
+        Map<String, Integer> flagged = new LinkedHashMap<>();
+        for (SubmissionResult r : results) {
+            int count = ProtectedFilesNote.count(r);
+            if (count > 0) {
+                flagged.merge(r.name(), count, Integer::sum);
+            }
+        }
+        return flagged;
+    }
+
+    /** e.g. {@code alice (2), bob (1)}. */
+    private String flaggedList() {
+        List<String> parts = new ArrayList<>();
+        protectedFilesChanged().forEach((name, count) -> parts.add(name + " (" + count + ")"));
+        return String.join(", ", parts);
     }
 
     /** Tests ordered from most failed to least; ties keep the tests' order. */
@@ -133,6 +154,11 @@ public final class ClassSummary {
         for (Rate r : taskRates) {
             out.println("  " + pad(r.task(), 16) + " " + pad(r.passed() + "/" + r.total(), 8) + percent(r.fraction()));
         }
+        if (!protectedFilesChanged().isEmpty()) {
+            out.println();
+            out.println(style.bold("Protected files changed") + " (build file, public tests or workflows; never run, "
+                    + "see each feedback file): " + style.text(SafeText.oneLine(flaggedList())));
+        }
         List<Rate> failed = mostFailed().stream().filter(r -> r.passed() < r.total()).limit(10).toList();
         if (!failed.isEmpty()) {
             out.println();
@@ -166,6 +192,11 @@ public final class ClassSummary {
             out.println("| " + r.task() + " | " + r.passed() + "/" + r.total() + " | " + percent(r.fraction()) + " |");
         }
         out.println();
+        if (!protectedFilesChanged().isEmpty()) {
+            out.println("**Protected files changed** (build file, public tests or workflows; never run, see each "
+                    + "feedback file): " + MarkdownReport.inline(flaggedList()));
+            out.println();
+        }
         out.println("| Task | Test | Passed | Rate |");
         out.println("|---|---|---:|---:|");
         for (Rate r : mostFailed()) {
@@ -197,6 +228,12 @@ public final class ClassSummary {
             t.put("fullMarks", r.passed());
             t.put("of", r.total());
         }
+        ArrayNode flagged = node.putArray("protectedFilesChanged");
+        protectedFilesChanged().forEach((name, count) -> {
+            ObjectNode f = flagged.addObject();
+            f.put("submission", name);
+            f.put("files", count);
+        });
         ArrayNode tests = node.putArray("tests");
         for (Rate r : testRates) {
             ObjectNode t = tests.addObject();

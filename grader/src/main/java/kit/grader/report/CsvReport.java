@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import kit.grader.model.SubmissionResult;
 import kit.grader.model.TaskResult;
+import kit.grader.protect.ProtectedFilesNote;
 
 /**
  * A class's grades as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when needed): one row
- * per submission, one column per task, then {@code total}, {@code max} and {@code note} (why a submission
- * could not be graded). A name starting with {@code = + - @} is prefixed with {@code '} so a spreadsheet
+ * per submission, one column per task, then {@code total}, {@code max}, {@code note} (why a submission
+ * could not be graded) and {@code protected_files_changed} (how many of the template's build file, public tests
+ * and workflows the submission changed, added or deleted — never run, so they change no score; the feedback
+ * file names them). A name starting with {@code = + - @} is prefixed with {@code '} so a spreadsheet
  * does not run it as a formula.
  */
 public final class CsvReport {
@@ -23,6 +26,7 @@ public final class CsvReport {
         header.add("total");
         header.add("max");
         header.add("note");
+        header.add("protected_files_changed");
         row(header, out);
         for (SubmissionResult r : results) {
             List<String> cells = new ArrayList<>();
@@ -34,6 +38,7 @@ public final class CsvReport {
             cells.add(Numbers.points(r.score()));
             cells.add(Numbers.points(r.maxScore()));
             cells.add(safe(r.graded() ? "" : "not graded: " + r.error()));
+            cells.add(r.graded() ? Integer.toString(ProtectedFilesNote.count(r)) : "");
             row(cells, out);
         }
     }

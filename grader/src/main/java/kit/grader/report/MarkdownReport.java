@@ -10,6 +10,10 @@ import kit.grader.model.TestResult;
 /**
  * Feedback for a student in GitHub-flavoured Markdown (fits a GitHub step summary): a table of tasks,
  * then for each task that lost points its failing tests with their messages; passing tests folded away.
+ *
+ * <p>Text from the submission is escaped ({@link #inline}) and never starts a line: every line begins with the
+ * writer's own {@code - } or {@code > }, and control characters are shown in caret notation ({@link SafeText}),
+ * so printing the Markdown in a CI log runs no workflow command.
  */
 public final class MarkdownReport {
 
@@ -102,10 +106,10 @@ public final class MarkdownReport {
         return inline(s).replace("|", "\\|");
     }
 
-    /** Text that Markdown and HTML show as written. */
+    /** Text that Markdown and HTML show as written, on one line, without control characters. */
     static String inline(String s) {
         StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
+        for (char c : SafeText.oneLine(s).toCharArray()) {
             switch (c) {
                 case '<' -> b.append("&lt;");
                 case '>' -> b.append("&gt;");
@@ -119,6 +123,6 @@ public final class MarkdownReport {
     }
 
     private static String code(String s) {
-        return s.replace("`", "'");
+        return SafeText.oneLine(s).replace("`", "'");
     }
 }

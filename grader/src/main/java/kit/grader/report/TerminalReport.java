@@ -7,7 +7,12 @@ import kit.grader.model.SubmissionResult;
 import kit.grader.model.TaskResult;
 import kit.grader.model.TestResult;
 
-/** The report printed on the terminal for one submission: ✓/✗ per task and test, points, failure messages. */
+/**
+ * The report printed on the terminal for one submission: ✓/✗ per task and test, points, failure messages.
+ *
+ * <p>Every text that may come from the submission (messages, output, notes, compile errors) goes through
+ * {@link SafeText}, so that it cannot act as a GitHub Actions workflow command or rewrite the lines around it.
+ */
 public final class TerminalReport {
 
     private final Style style;
@@ -22,7 +27,7 @@ public final class TerminalReport {
     public void write(SubmissionResult result, PrintWriter out) {
         out.println(style.bold(style.text("Grading " + result.name())) + style.dim(" (" + result.path() + ")"));
         if (!result.graded()) {
-            out.println("  " + style.red(style.text("not graded: " + result.error())));
+            out.println("  " + style.red(style.text("not graded: " + SafeText.oneLine(result.error()))));
             out.println(total(result));
             return;
         }
@@ -34,10 +39,10 @@ public final class TerminalReport {
             out.println(mark + " " + style.bold(pad(task.id(), 16)) + " " + pad(Numbers.points(task.score()) + " / "
                     + Numbers.points(task.maxScore()), 12) + style.dim(passed));
             for (CompileError e : task.compileErrors()) {
-                out.println("    " + style.red(style.text("does not compile: ")) + style.text(e.describe()));
+                out.println("    " + style.red(style.text("does not compile: ")) + style.text(SafeText.oneLine(e.describe())));
             }
             for (String note : task.notes()) {
-                out.println("    " + style.yellow(style.text(note)));
+                out.println("    " + style.yellow(style.text(SafeText.oneLine(note))));
             }
             for (TestResult test : task.tests()) {
                 writeTest(test, task, out);
@@ -47,7 +52,7 @@ public final class TerminalReport {
             out.println();
             out.println(style.bold("Notes"));
             for (String note : result.notes()) {
-                out.println("  " + style.bullet() + " " + style.text(note));
+                out.println("  " + style.bullet() + " " + style.text(SafeText.oneLine(note)));
             }
         }
         out.println();
@@ -71,14 +76,14 @@ public final class TerminalReport {
                     + label(test.status())
                     + (verbose ? style.dim("  " + test.kind() + "  " + Numbers.seconds(test.durationMillis())) : ""));
             if (!test.message().isEmpty() && (test.status() != Status.NOT_COMPILED || verbose)) {
-                for (String line : test.message().split("\n")) {
+                for (String line : SafeText.of(test.message()).split("\n")) {
                     out.println("        " + style.text(line));
                 }
             }
         }
         if (verbose && !test.output().isBlank()) {
             out.println("        " + style.dim("output:"));
-            String[] lines = test.output().strip().split("\n");
+            String[] lines = SafeText.of(test.output().strip()).split("\n");
             int shown = Math.min(lines.length, 20);
             for (int i = 0; i < shown; i++) {
                 out.println("        " + style.dim("| " + style.text(lines[i])));
