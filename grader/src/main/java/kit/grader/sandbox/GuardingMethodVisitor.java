@@ -56,11 +56,12 @@ final class GuardingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
+        Label label = lastLabel;
         instruction();
         if (opcode == Opcodes.NEW && owner.constructorChecked(type)) {
             droppedNews.push(type);
-            if (lastLabel != null) {
-                droppedLabels.add(lastLabel);
+            if (label != null) {
+                droppedLabels.add(label);
             }
             expectDup = true;
             return;
