@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -375,7 +376,7 @@ class WorkloadsHiddenTest {
 
     private static void assertMentions(IllegalArgumentException thrown, String parameter, String scenario) {
         String message = String.valueOf(thrown.getMessage());
-        assertTrue(message.contains(parameter), scenario + " should name " + parameter
+        assertTrue(message.toLowerCase(Locale.ROOT).contains(parameter.toLowerCase(Locale.ROOT)), scenario + " should name " + parameter
                 + " in the IllegalArgumentException's message, but the message was \"" + message
                 + "\". Say which argument is wrong and its value.");
     }

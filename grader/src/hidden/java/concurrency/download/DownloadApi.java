@@ -6,17 +6,12 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import kit.testing.TaskClasses;
 
 /** What the download package uses to run fetches: an ExecutorService, and no thread of its own. */
 final class DownloadApi {
-
-    /** Executor classes matched by name too, in case the importer does not resolve the JDK's class hierarchy. */
-    private static final Set<String> EXECUTORS = Set.of("java.util.concurrent.ThreadPoolExecutor",
-            "java.util.concurrent.ScheduledThreadPoolExecutor", "java.util.concurrent.ForkJoinPool");
 
     private DownloadApi() {
     }
@@ -31,14 +26,13 @@ final class DownloadApi {
             for (JavaAccess<?> access : owner.getAccessesFromSelf()) {
                 AccessTarget target = access.getTarget();
                 JavaClass targetOwner = target.getOwner();
-                if (targetOwner.isAssignableTo(Thread.class) && target.getName().equals("start")) {
+                if (TaskClasses.isAssignableTo(targetOwner, Thread.class) && target.getName().equals("start")) {
                     problems.add(where(access) + " starts a Thread itself");
                 }
                 if (targetOwner.isEquivalentTo(Executors.class) && target.getName().startsWith("new")) {
                     createsExecutor = true;
                 }
-                if (target.getName().equals("<init>") && (targetOwner.isAssignableTo(ExecutorService.class)
-                        || EXECUTORS.contains(targetOwner.getName()))) {
+                if (target.getName().equals("<init>") && TaskClasses.isAssignableTo(targetOwner, ExecutorService.class)) {
                     createsExecutor = true;
                 }
             }

@@ -145,13 +145,20 @@ class AsyncFetcherHiddenTest {
     void concurrentTakesTheLongest() throws Exception {
         String scenario = "fetchConcurrently of 4 × 150 ms";
         List<Request> requests = IntStream.range(0, 4).mapToObj(i -> new Request("q" + i, ms(150))).toList();
-        Stopwatch clock = Stopwatch.start();
-        CompletableFuture<List<String>> results = AllowedTime.within(CALL_LIMIT, scenario,
-                "Start every fetch, then gather.", () -> AsyncFetcher.fetchConcurrently(requests));
-        AsyncResults.value(results, LIMIT, scenario, "Complete it when the last fetch has completed.");
-        long elapsed = clock.millis();
-        assertTrue(elapsed >= 149 && elapsed < 450, scenario + " should take about 150 ms (the longest delay; the sum is"
-                + " 600 ms), but took " + elapsed + " ms. Start every fetch before waiting for any of them.");
+        // Best of 2: one run slowed down by a busy machine is not held against the code.
+        long elapsed = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 2 && elapsed >= 450; attempt++) {
+            Stopwatch clock = Stopwatch.start();
+            CompletableFuture<List<String>> results = AllowedTime.within(CALL_LIMIT, scenario,
+                    "Start every fetch, then gather.", () -> AsyncFetcher.fetchConcurrently(requests));
+            AsyncResults.value(results, LIMIT, scenario, "Complete it when the last fetch has completed.");
+            long millis = clock.millis();
+            assertTrue(millis >= 149, scenario + " should take at least the longest delay, 150 ms, but took " + millis
+                    + " ms. Complete it only when every fetch has completed.");
+            elapsed = Math.min(elapsed, millis);
+        }
+        assertTrue(elapsed < 450, scenario + " should take about 150 ms (the longest delay; the sum is"
+                + " 600 ms), but took " + elapsed + " ms (best of 2). Start every fetch before waiting for any of them.");
     }
 
     @Test

@@ -4,18 +4,11 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import kit.testing.TaskClasses;
 
 /** Which queues the pipeline package creates: run's queue must be bounded by {@code capacity}. */
 final class PipelineApi {
-
-    /** Blocking queues matched by name too, in case the importer does not resolve the JDK's class hierarchy. */
-    private static final Set<String> QUEUES = Set.of("java.util.concurrent.ArrayBlockingQueue",
-            "java.util.concurrent.LinkedBlockingQueue", "java.util.concurrent.LinkedBlockingDeque",
-            "java.util.concurrent.SynchronousQueue", "java.util.concurrent.PriorityBlockingQueue",
-            "java.util.concurrent.DelayQueue", "java.util.concurrent.LinkedTransferQueue");
 
     private PipelineApi() {
     }
@@ -27,7 +20,7 @@ final class PipelineApi {
         for (JavaClass owner : TaskClasses.of("concurrency.pipeline")) {
             for (JavaConstructorCall call : owner.getConstructorCallsFromSelf()) {
                 JavaClass queue = call.getTargetOwner();
-                if (!queue.isAssignableTo(BlockingQueue.class) && !QUEUES.contains(queue.getName())) {
+                if (!TaskClasses.isAssignableTo(queue, BlockingQueue.class)) {
                     continue;
                 }
                 List<JavaClass> parameters = call.getTarget().getRawParameterTypes();

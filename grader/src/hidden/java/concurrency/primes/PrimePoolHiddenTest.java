@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -330,7 +331,8 @@ class PrimePoolHiddenTest {
                     () -> PrimePool.checkAll(List.of(7L), bad, PrimePool::isPrime), "checkAll([7], " + bad
                             + " workers) should throw IllegalArgumentException, but it did not. Check workers >= 1 first.");
             String message = String.valueOf(thrown.getMessage());
-            assertTrue(message.contains("workers") && message.contains(String.valueOf(bad)), "checkAll([7], " + bad
+            assertTrue(message.toLowerCase(Locale.ROOT).contains("workers") && message.contains(String.valueOf(bad)),
+                    "checkAll([7], " + bad
                     + " workers) should name workers and its value in the message, but the message was \"" + message
                     + "\". Say which argument is wrong and its value.");
         }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -486,7 +487,7 @@ class SharedCounterHiddenTest {
                     () -> SharedCounter.runProcesses(file, processes, perProcess), scenario
                             + " should throw IllegalArgumentException, but it did not. Check the counts first.");
             String message = String.valueOf(thrown.getMessage());
-            assertTrue(message.contains(named[i]), scenario + " should name " + named[i] + " in the message, but the"
+            assertTrue(message.toLowerCase(Locale.ROOT).contains(named[i].toLowerCase(Locale.ROOT)), scenario + " should name " + named[i] + " in the message, but the"
                     + " message was \"" + message + "\". Say which argument is wrong and its value.");
         }
         assertThrows(NullPointerException.class, () -> SharedCounter.runProcesses(null, 2, 1),

@@ -123,8 +123,8 @@ public final class BlockingCalls {
         if (name.equals("sleep") && (owner.isEquivalentTo(Thread.class) || owner.isEquivalentTo(TimeUnit.class))) {
             return Kind.SLEEP;
         }
-        if ((name.equals("get") && owner.isAssignableTo(Future.class))
-                || (name.equals("join") && owner.isAssignableTo(CompletableFuture.class))) {
+        if ((name.equals("get") && TaskClasses.isAssignableTo(owner, Future.class))
+                || (name.equals("join") && TaskClasses.isAssignableTo(owner, CompletableFuture.class))) {
             return Kind.WAIT_FOR_FUTURE;
         }
         return null;

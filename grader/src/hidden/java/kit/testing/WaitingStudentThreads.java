@@ -124,7 +124,7 @@ public final class WaitingStudentThreads {
             }
             for (StackTraceElement frame : stack) {
                 String name = frame.getClassName();
-                if (name.startsWith(prefix) && !name.contains("HiddenTest")) {
+                if (name.startsWith(prefix) && !TaskClasses.isKitClass(name)) {
                     waiting.put(thread, thread.getName() + " (" + state + " in " + StackFrames.shortName(stack[0])
                             + ", called from " + StackFrames.shortName(frame) + ")");
                     break;
