@@ -396,12 +396,17 @@ class SharedCounterHiddenTest {
      * Starts {@code java concurrency.shared.SharedCounter args} on the test JVM's class path. When the kit's
      * own build measures coverage, the JaCoCo agent of the test JVM is passed on, so that main's lines count.
      */
+    /** Options that make a short-lived worker JVM start with less CPU: the work is a few hundred increments. */
+    private static final List<String> QUICK_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:-UsePerfData", "-Xshare:auto");
+
     private static Process startWorker(List<String> args, Path stderr) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(arg -> arg.startsWith("-javaagent:") && arg.contains("jacoco"))
                 .forEach(command::add);
+        command.addAll(QUICK_JVM_OPTIONS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SharedCounter.class.getName()));
         command.addAll(args);
         return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)

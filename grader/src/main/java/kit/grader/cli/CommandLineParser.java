@@ -67,7 +67,7 @@ public final class CommandLineParser {
         @Option(names = "--config", paramLabel = "FILE", description = "Scoring file (points per task and test, limits); default: the kit's grader/grading.json.")
         Path config;
 
-        @Option(names = "--jobs", paramLabel = "N", description = "Class mode: submissions graded at once (default: 4).")
+        @Option(names = "--jobs", paramLabel = "N", description = "Class mode: submissions graded at once (default: 4 per core, at most 8).")
         Integer jobs;
 
         @Option(names = "--jvms", paramLabel = "N", description = "Test JVMs running one submission's tasks at once (default: 4 for one submission, 1 in class mode, where --jobs runs submissions side by side).")

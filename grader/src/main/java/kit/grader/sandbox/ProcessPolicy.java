@@ -3,6 +3,7 @@ package kit.grader.sandbox;
 import java.io.File;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,13 @@ final class ProcessPolicy {
     private static final String SHAPE = "only `java -cp <the running class path> " + MAIN_CLASS + " <args>` may be"
             + " started";
 
+    /**
+     * Put before the submission's own options (which still win): a child JVM that does a few hundred increments
+     * starts with less CPU without its JIT's second tier and with the serial collector. It behaves the same.
+     */
+    private static final List<String> QUICK_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:-UsePerfData", "-Xshare:auto");
+
     private static final AtomicInteger STARTED = new AtomicInteger();
 
     private ProcessPolicy() {
@@ -55,6 +63,10 @@ final class ProcessPolicy {
             environment.remove(variable);
         }
         environment.put(DEPTH_VARIABLE, "1");
+        List<String> quick = new ArrayList<>(command.subList(0, 1));
+        quick.addAll(QUICK_JVM_OPTIONS);
+        quick.addAll(command.subList(1, command.size()));
+        builder.command(quick);
     }
 
     static void checkDestroy(ProcessHandle handle) {
