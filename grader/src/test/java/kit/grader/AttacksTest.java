@@ -50,7 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code expect.<task>}: the exact score of each graded task;</li>
  *   <li>{@code refused}: {@code |}-separated probe names that must print "attack refused"; {@code allowed}: probe
  *       names that must be allowed (they stay in the scratch space);</li>
- *   <li>{@code error}: a text that some test of the attacked task reports as an error;</li>
+ *   <li>{@code error}: a text that some test of the attacked task reports as an error; {@code compile-error}: a
+ *       text in the attacked task's compile errors (a class the guard refuses when it rewrites the submission);</li>
  *   <li>{@code baseline}: a fixture of {@code src/test/fixtures/} graded beside it, whose scores it must equal.</li>
  * </ul>
  *
@@ -197,6 +198,12 @@ class AttacksTest {
                     JsonNode honest = RUNS.get(run).get("baseline--" + baseline);
                     assertThat(result.get("score").asDouble()).as("run %d: %s scores what %s scores", run + 1,
                             e.getKey(), baseline).isEqualTo(honest.get("score").asDouble());
+                }
+                String compileError = p.getProperty("compile-error");
+                if (compileError != null) {
+                    assertThat(GoldenTest.task(result, p.getProperty("task")).path("compileErrors").toString())
+                            .as("run %d: %s is refused as a compile error naming '%s'", run + 1, e.getKey(),
+                                    compileError).contains(compileError);
                 }
                 String error = p.getProperty("error");
                 if (error != null) {

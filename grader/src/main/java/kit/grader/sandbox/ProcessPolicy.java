@@ -3,6 +3,7 @@ package kit.grader.sandbox;
 import java.io.File;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,20 @@ final class ProcessPolicy {
             environment.remove(variable);
         }
         environment.put(DEPTH_VARIABLE, "1");
+    }
+
+    /**
+     * A copy of {@code builder} that the submission holds no reference to: its command read once, its directory,
+     * redirects and merged error stream (its environment is replaced by {@link #check}).
+     */
+    static ProcessBuilder copyOf(ProcessBuilder builder) {
+        ProcessBuilder copy = new ProcessBuilder(new ArrayList<>(List.of(builder.command().toArray(new String[0]))));
+        copy.directory(builder.directory());
+        copy.redirectInput(builder.redirectInput());
+        copy.redirectOutput(builder.redirectOutput());
+        copy.redirectError(builder.redirectError());
+        copy.redirectErrorStream(builder.redirectErrorStream());
+        return copy;
     }
 
     static void checkDestroy(ProcessHandle handle) {

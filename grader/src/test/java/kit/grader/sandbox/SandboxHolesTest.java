@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * The guard's rules for the holes that {@code kit.grader.AttacksTest}'s fixtures found, checked directly (the
@@ -83,6 +89,72 @@ class SandboxHolesTest {
         }
         assertThatThrownBy(() -> ProcessPolicy.checkCommand(CALLER, List.of(fake.toString(), "-cp", cp, main)))
                 .isInstanceOf(SecurityException.class).hasMessageContaining("other than the running JVM's java");
+    }
+
+    @Test
+    @DisplayName("open options make a read a write check (DELETE_ON_CLOSE on a JDK file); channels are write-checked")
+    void openOptionsAreWrites() {
+        Path jdkFile = Path.of(System.getProperty("java.home"), "release");
+        Guard.check(CALLER, "READ", "java.nio.file.Files.newInputStream", "read",
+                new Object[] {jdkFile, new OpenOption[0]});
+        assertThatThrownBy(() -> Guard.check(CALLER, "READ", "java.nio.file.Files.newInputStream", "read",
+                new Object[] {jdkFile, new OpenOption[] {StandardOpenOption.DELETE_ON_CLOSE}}))
+                .isInstanceOf(SecurityException.class).hasMessageContaining("change files outside");
+        assertThatThrownBy(() -> Guard.check(CALLER, "OPEN", "java.nio.channels.FileChannel.open", "read",
+                new Object[] {jdkFile, Set.of(StandardOpenOption.READ)})).isInstanceOf(SecurityException.class);
+        assertThatThrownBy(() -> Guard.check(CALLER, "STACK_WALKER", "java.lang.StackWalker.getInstance", "walk",
+                new Object[] {Set.of(StackWalker.Option.SHOW_HIDDEN_FRAMES)})).isInstanceOf(SecurityException.class);
+        Guard.check(CALLER, "STACK_WALKER", "java.lang.StackWalker.getInstance", "walk",
+                new Object[] {StackWalker.Option.SHOW_HIDDEN_FRAMES});
+    }
+
+    @Test
+    @DisplayName("a submission class that extends java.io.File is refused when the grader rewrites the classes")
+    void fileSubclassIsRefused() throws Exception {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "concurrency/counter/SneakyFile", null, "java/io/File", null);
+        MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "(Ljava/lang/String;)V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitVarInsn(Opcodes.ALOAD, 1);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/io/File", "<init>", "(Ljava/lang/String;)V", false);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        cw.visitEnd();
+        Path file = Files.createDirectories(dir.resolve("classes/concurrency/counter")).resolve("SneakyFile.class");
+        Files.write(file, cw.toByteArray());
+        List<SandboxRewriter.Violation> violations = new SandboxRewriter().rewrite(dir.resolve("classes"));
+        assertThat(violations).singleElement().satisfies(v -> assertThat(v.message()).contains("java.io.File"));
+    }
+
+    @Test
+    @DisplayName("ProcessBuilder.start goes through a copy: a two-faced command list cannot show the check one command")
+    void processBuilderIsCopied() {
+        List<String> honest = List.of(JAVA, "-cp", System.getProperty("java.class.path"),
+                "concurrency.shared.SharedCounter");
+        List<String> twoFaced = new java.util.AbstractList<>() {
+            @Override
+            public String get(int index) {
+                return honest.get(index);
+            }
+
+            @Override
+            public int size() {
+                return honest.size();
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T[] toArray(T[] array) {
+                return (T[]) new String[] {"/bin/sh", "-c", "true"};
+            }
+        };
+        ProcessBuilder copy = ProcessPolicy.copyOf(new ProcessBuilder(twoFaced).redirectErrorStream(true));
+        assertThat(copy.command()).containsExactly("/bin/sh", "-c", "true");
+        assertThat(copy.redirectErrorStream()).isTrue();
+        assertThatThrownBy(() -> ProcessPolicy.checkCommand(CALLER, copy.command()))
+                .isInstanceOf(SecurityException.class);
     }
 
     @Test
