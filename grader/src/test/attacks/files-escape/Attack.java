@@ -69,6 +69,9 @@ final class Attack {
                 () -> Files.copy(jar, Path.of("grader-copy.jar")));
         Probe.refused("File.setLastModified on the canary file", () -> canary.toFile().setLastModified(0));
         Probe.refused("File.setWritable on the canary file", () -> canary.toFile().setWritable(false));
+        // Class mode: the other submissions' scratch directories are siblings of this one.
+        Probe.refused("list the other submissions' scratch directories",
+                () -> Files.list(Path.of("").toAbsolutePath().getParent().getParent().getParent()).count());
     }
 
     static void inRunThreads(int perThread) {

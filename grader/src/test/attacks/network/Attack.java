@@ -39,6 +39,9 @@ final class Attack {
                 () -> SocketChannel.open(new InetSocketAddress(loopback, PORTS[0])));
         Probe.refused("DatagramSocket on loopback", () -> new DatagramSocket(0, loopback));
         Probe.refused("ServerSocket on loopback", () -> new ServerSocket(0, 1, loopback));
+        // Name lookups go to the resolver (a DNS query can carry data out); "localhost" stays in /etc/hosts.
+        Probe.refused("InetAddress.getByName (a name lookup)", () -> InetAddress.getByName("localhost"));
+        Probe.refused("InetAddress.isReachable on loopback", () -> loopback.isReachable(100));
     }
 
     static void inRunThreads(int perThread) {

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code group}: which grader call grades it ({@link #GROUPS}; default {@code counter});</li>
  *   <li>{@code expect.<task>}: the exact score of each graded task;</li>
  *   <li>{@code refused}: {@code |}-separated probe names that must print "attack refused"; {@code allowed}: probe
- *       names that must be allowed (they stay in the scratch space);</li>
+ *       names that must be allowed (they stay in the scratch space); {@code printed}: lines the attack must print;</li>
  *   <li>{@code error}: a text that some test of the attacked task reports as an error; {@code compile-error}: a
  *       text in the attacked task's compile errors (a class the guard refuses when it rewrites the submission);</li>
  *   <li>{@code baseline}: a fixture of {@code src/test/fixtures/} graded beside it, whose scores it must equal.</li>
@@ -94,7 +94,9 @@ class AttacksTest {
                             + " perProcess) throws IOException, InterruptedException {",
                             "Attack.inRunProcesses(file, null);")),
             "main", List.of(new Hook("SharedCounter.java", "public static void main(String[] args) throws IOException {",
-                    "Attack.inMain(args);")));
+                    "Attack.inMain(args);")),
+            "load-shared", List.of(new Hook("SharedCounter.java", "public final class SharedCounter {",
+                    "static { Attack.onLoad(); }")));
 
     private static final int REPEAT = Integer.getInteger("kit.grader.attacks.repeat", 1);
 
@@ -229,6 +231,9 @@ class AttacksTest {
                 for (String name : names(p, "refused")) {
                     assertThat(lines).as("run %d: %s: probe '%s' was refused by the guard", run + 1, e.getKey(), name)
                             .contains("attack refused: " + name);
+                }
+                for (String line : names(p, "printed")) {
+                    assertThat(lines).as("run %d: %s printed '%s'", run + 1, e.getKey(), line).contains(line);
                 }
                 for (String name : names(p, "allowed")) {
                     assertThat(lines).as("run %d: %s: probe '%s' was allowed", run + 1, e.getKey(), name)
@@ -394,8 +399,15 @@ class AttacksTest {
                     .append(": ").append(v).append('\n'));
         }
         WALL.forEach(w -> text.append(w).append('\n'));
+        // The JSON reports (with every test's output) go to grader/target/attacks-reports/.
         Path target = Kit.root().resolve("grader/target/attacks-summary.txt");
         Files.writeString(target, text);
+        Path reports = Files.createDirectories(Kit.root().resolve("grader/target/attacks-reports"));
+        try (Stream<Path> json = Files.list(scratch)) {
+            for (Path file : json.filter(f -> f.toString().endsWith(".json")).toList()) {
+                Files.copy(file, reports.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     private static void createCanary() throws IOException {

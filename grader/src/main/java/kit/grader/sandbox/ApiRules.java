@@ -217,9 +217,17 @@ public final class ApiRules {
                 "java/net/MulticastSocket", "java/net/URLConnection", "java/net/HttpURLConnection")) {
             deny(r, owner, "*", NETWORK);
         }
-        for (String name : List.of("openConnection", "openStream", "getContent")) {
-            deny(r, "java/net/URL", name, NETWORK);
+        // A URL resolves its host in equals and hashCode, which JDK collections call on the submission's behalf.
+        deny(r, "java/net/URL", "*", NETWORK);
+        deny(r, "java/net/URI", "toURL", NETWORK);
+        // Name lookups go to the resolver: a DNS query can carry data out of the machine.
+        for (String name : List.of("getByName", "getAllByName", "getLocalHost", "getHostName", "getCanonicalHostName",
+                "isReachable")) {
+            deny(r, "java/net/InetAddress", name, "look up host names (a DNS query is a network connection)");
         }
+        r.add(new Rule("java/net/InetSocketAddress", "<init>", "(Ljava/lang/String;", Check.DENY,
+                "look up host names (a DNS query is a network connection)"));
+        deny(r, "java/net/InetSocketAddress", "getHostName", "look up host names (a DNS query is a network connection)");
         for (String owner : List.of("java/nio/channels/SocketChannel", "java/nio/channels/ServerSocketChannel",
                 "java/nio/channels/DatagramChannel", "java/nio/channels/AsynchronousSocketChannel",
                 "java/nio/channels/AsynchronousServerSocketChannel")) {
