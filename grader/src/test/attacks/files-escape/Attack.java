@@ -69,6 +69,11 @@ final class Attack {
                 () -> Files.copy(jar, Path.of("grader-copy.jar")));
         Probe.refused("File.setLastModified on the canary file", () -> canary.toFile().setLastModified(0));
         Probe.refused("File.setWritable on the canary file", () -> canary.toFile().setWritable(false));
+        Probe.refused("overwrite the JSON report AttacksTest keeps (grader/target/attacks-reports/run-1-counter.json)",
+                () -> Files.writeString(kit.resolve("grader/target/attacks-reports/run-1-counter.json"), FAKE));
+        // A package outside the allow-list: management beans can dump the heap to any file.
+        Probe.refused("ManagementFactory (java.lang.management is not allowed)",
+                () -> java.lang.management.ManagementFactory.getRuntimeMXBean().getName());
         // Class mode: the other submissions' scratch directories are siblings of this one.
         Probe.refused("list the other submissions' scratch directories",
                 () -> Files.list(Path.of("").toAbsolutePath().getParent().getParent().getParent()).count());
