@@ -45,6 +45,17 @@ record Bridge(String name, Kind kind, int opcode, String owner, String member, S
                 descriptor(), null, null);
         mv.visitCode();
         Type[] parameters = Type.getArgumentTypes(descriptor());
+        if (rule != null && rule.check() == Check.PROCESS) {
+            // ProcessBuilder.start: the guard copies the builder, checks the copy and starts it.
+            mv.visitLdcInsn(className.replace('/', '.'));
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, GUARD, "start",
+                    "(Ljava/lang/String;Ljava/lang/ProcessBuilder;)Ljava/lang/Process;", false);
+            mv.visitInsn(Opcodes.ARETURN);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+            return;
+        }
         if (rule != null) {
             mv.visitLdcInsn(className.replace('/', '.'));
             mv.visitLdcInsn(rule.check().name());

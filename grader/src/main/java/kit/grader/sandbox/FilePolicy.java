@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Where a submission may read and write files: write only inside its scratch directory (the directory that holds
- * its compiled classes and the test JVMs' working and temporary directories) and to {@code /dev/null}, but never
- * into its compiled classes; read there and in the JDK.
+ * its compiled classes and the test JVMs' working and temporary directories) but never in its compiled classes (a
+ * class file written there would run without the guard), and to {@code /dev/null}; read there and in the JDK.
  *
  * <p>The scratch directory is found from where the calling class was loaded, so the rule holds in the child JVMs
  * that the shared-counter task starts too. Paths are compared after resolving {@code ..} and every symbolic link
@@ -32,7 +32,7 @@ final class FilePolicy {
         Path real = resolved(path);
         Path root = scratch(caller);
         if (write && real.startsWith(root.resolve("classes"))) {
-            // A class file written there would be loaded without passing the rewriter.
+            // A class file written there would be loaded as it is, never rewritten by the guard.
             throw Guard.refused("change its compiled classes", member + " on " + path);
         }
         if (real.startsWith(root) || DEVICES.contains(real)) {

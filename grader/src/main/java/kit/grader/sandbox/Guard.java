@@ -4,9 +4,7 @@ import java.io.File;
 import java.nio.file.InvalidPathException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Collection;
-import java.util.Set;
 
 /**
  * Runs in the test JVM: checks a submission's call to a sensitive API before it goes through.
@@ -17,10 +15,6 @@ import java.util.Set;
  * names what was refused; the hidden test that triggered it fails with that message.
  */
 public final class Guard {
-
-    private static final Set<OpenOption> WRITING = Set.of(StandardOpenOption.WRITE, StandardOpenOption.APPEND,
-            StandardOpenOption.CREATE, StandardOpenOption.CREATE_NEW, StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.DELETE_ON_CLOSE);
 
     private Guard() {
     }
@@ -43,9 +37,13 @@ public final class Guard {
                     throw refused(what, member);
                 }
             }
-            case READ, READ_NAMED -> paths(caller, args, false, Check.valueOf(check) == Check.READ_NAMED, member);
+            // Open options make a read a write check (DELETE_ON_CLOSE deletes, and an array or a set can be
+            // changed by another thread between this check and the call): an option array that is not empty, or
+            // any collection, is checked as a write. Channels are always write-checked for the same reason.
+            case READ, READ_NAMED -> paths(caller, args, takesOptions(args), Check.valueOf(check) == Check.READ_NAMED,
+                    member);
             case WRITE, WRITE_NAMED -> paths(caller, args, true, Check.valueOf(check) == Check.WRITE_NAMED, member);
-            case OPEN -> paths(caller, args, writes(args), false, member);
+            case OPEN -> paths(caller, args, true, false, member);
             case RANDOM_ACCESS -> paths(caller, args, !"r".equals(args.length > 1 ? args[1] : null), true, member);
             case PROCESS -> ProcessPolicy.check(caller, (ProcessBuilder) args[0]);
             case DESTROY -> ProcessPolicy.checkDestroy((ProcessHandle) args[0]);
@@ -103,18 +101,27 @@ public final class Guard {
         }
     }
 
-    private static boolean writes(Object[] args) {
+    private static boolean takesOptions(Object[] args) {
         for (Object arg : args) {
-            if (arg instanceof OpenOption option && WRITING.contains(option)) {
-                return true;
-            }
-            if (arg instanceof Object[] array && writes(array)) {
-                return true;
-            }
-            if (arg instanceof Collection<?> options && options.stream().anyMatch(WRITING::contains)) {
+            if (arg instanceof OpenOption || arg instanceof Collection<?>
+                    || (arg instanceof OpenOption[] options && options.length > 0)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Starts a process for a submission's {@code builder.start()}: copies the builder once (its command list may
+     * be the submission's own, showing one command to a check and another to {@code start}), checks the copy and
+     * starts the copy. The submission's builder itself is never started.
+     *
+     * @param caller the binary name of the submission's class that makes the call
+     * @throws SecurityException if the policy refuses the process
+     */
+    public static Process start(String caller, ProcessBuilder builder) throws java.io.IOException {
+        ProcessBuilder copy = ProcessPolicy.copyOf(builder);
+        ProcessPolicy.check(caller, copy);
+        return copy.start();
     }
 }

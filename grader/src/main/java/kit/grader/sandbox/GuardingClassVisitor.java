@@ -9,6 +9,8 @@ import org.objectweb.asm.Opcodes;
 
 /** Rewrites one class: each method's checked calls become calls of bridges, which are added at the end. */
 final class GuardingClassVisitor extends ClassVisitor {
+    /** JDK classes the guard trusts to describe themselves, so a submission may not extend them. */
+    private static final java.util.Set<String> UNTRUSTED_SUPERCLASSES = java.util.Set.of("java/io/File");
     private final SubmissionTypes types;
     private final List<Bridge> pending = new ArrayList<>();
     private String className;
@@ -27,6 +29,12 @@ final class GuardingClassVisitor extends ClassVisitor {
             String[] interfaces) {
         className = name;
         isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+        if (UNTRUSTED_SUPERCLASSES.contains(superName)) {
+            // The guard asks a File for its path (toPath()); a subclass could name one file to the guard and
+            // another to FileOutputStream, delete() or a redirect (getPath(), or its path field).
+            refuse(0, "extends " + superName.replace('/', '.') + ", whose path the grader checks; a submission may"
+                    + " not subclass it");
+        }
         super.visit(version, access, name, signature, superName, interfaces);
     }
 

@@ -25,7 +25,11 @@ final class ProcessPolicy {
     private static final String TASK_PACKAGE = "concurrency.shared.";
     private static final String MAIN_CLASS = "concurrency.shared.SharedCounter";
     private static final Set<String> CLASS_PATH_OPTIONS = Set.of("-cp", "-classpath", "--class-path");
-    private static final List<String> SAFE_OPTION_PREFIXES = List.of("-D", "-Xmx", "-Xms", "-Xss", "-Xshare:", "-ea",
+    /** {@code -Xshare:dump} would rewrite the JDK's own class-data archive: only these two. */
+    private static final Set<String> SAFE_OPTIONS = Set.of("-Xshare:off", "-Xshare:auto");
+    /** {@code -D} options a child may not get: the grader's own, and the JDK home its read rule trusts. */
+    private static final List<String> UNSAFE_PROPERTY_PREFIXES = List.of("-Dkit.", "-Djava.home");
+    private static final List<String> SAFE_OPTION_PREFIXES = List.of("-D", "-Xmx", "-Xms", "-Xss", "-ea",
             "-da", "-esa", "-dsa", "-XX:ActiveProcessorCount=", "-XX:TieredStopAtLevel=", "-XX:+UseSerialGC",
             "-XX:-UseSerialGC", "-XX:+UseParallelGC", "-XX:+UseG1GC", "-XX:-UsePerfData", "-XX:+UsePerfData",
             "-Xint");
@@ -53,12 +57,16 @@ final class ProcessPolicy {
             throw Guard.refused("start processes from a child process", "ProcessBuilder.start in " + caller);
         }
         List<String> command = List.copyOf(builder.command());
-        checkCommand(command);
+        checkCommand(caller, command);
         checkRedirects(caller, builder);
         if (STARTED.incrementAndGet() > MAX_PROCESSES) {
             throw Guard.refused("start more than " + MAX_PROCESSES + " processes", "ProcessBuilder.start");
         }
+        // The child gets the test JVM's own (scrubbed) environment, whatever the submission put in the builder's:
+        // LD_PRELOAD or LD_LIBRARY_PATH pointing into the scratch space would run native code in the child.
         Map<String, String> environment = builder.environment();
+        environment.clear();
+        environment.putAll(System.getenv());
         for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "CLASSPATH")) {
             environment.remove(variable);
         }
@@ -69,6 +77,20 @@ final class ProcessPolicy {
         builder.command(quick);
     }
 
+    /**
+     * A copy of {@code builder} that the submission holds no reference to: its command read once, its directory,
+     * redirects and merged error stream (its environment is replaced by {@link #check}).
+     */
+    static ProcessBuilder copyOf(ProcessBuilder builder) {
+        ProcessBuilder copy = new ProcessBuilder(new ArrayList<>(List.of(builder.command().toArray(new String[0]))));
+        copy.directory(builder.directory());
+        copy.redirectInput(builder.redirectInput());
+        copy.redirectOutput(builder.redirectOutput());
+        copy.redirectError(builder.redirectError());
+        copy.redirectErrorStream(builder.redirectErrorStream());
+        return copy;
+    }
+
     static void checkDestroy(ProcessHandle handle) {
         long pid = handle.pid();
         if (ProcessHandle.current().descendants().noneMatch(p -> p.pid() == pid)) {
@@ -76,13 +98,12 @@ final class ProcessPolicy {
         }
     }
 
-    private static void checkCommand(List<String> command) {
+    static void checkCommand(String caller, List<String> command) {
         if (command.isEmpty()) {
             return;  // ProcessBuilder.start itself rejects an empty command
         }
-        String program = Path.of(command.get(0)).getFileName().toString();
-        if (!program.equals("java") && !program.equals("java.exe")) {
-            throw Guard.refused("start programs other than java", SHAPE + "; got " + command);
+        if (!isRunningJava(caller, command.get(0))) {
+            throw Guard.refused("start programs other than the running JVM's java", SHAPE + "; got " + command);
         }
         boolean classPathGiven = false;
         for (int i = 1; i < command.size(); i++) {
@@ -97,12 +118,35 @@ final class ProcessPolicy {
             if (CLASS_PATH_OPTIONS.contains(arg) && i + 1 < command.size()) {
                 checkClassPath(command.get(++i), command);
                 classPathGiven = true;
-            } else if (SAFE_OPTION_PREFIXES.stream().noneMatch(arg::startsWith) || arg.startsWith("-Dkit.")) {
+            } else if (!SAFE_OPTIONS.contains(arg) && (SAFE_OPTION_PREFIXES.stream().noneMatch(arg::startsWith)
+                    || UNSAFE_PROPERTY_PREFIXES.stream().anyMatch(arg::startsWith))) {
                 throw Guard.refused("start this JVM", SHAPE + "; the option " + arg + " is not allowed; got "
                         + command);
             }
         }
         throw Guard.refused("start this JVM", SHAPE + "; no main class " + MAIN_CLASS + " in " + command);
+    }
+
+    /**
+     * Whether {@code program} is the running JVM's {@code java}: that file (through any links), or the bare name
+     * {@code java} when the first {@code java} on the PATH is outside the scratch space. A file merely named
+     * {@code java} — a script the submission wrote — is not.
+     */
+    static boolean isRunningJava(String caller, String program) {
+        Path own = FilePolicy.resolved(Path.of(System.getProperty("java.home"), "bin", "java"));
+        Path ownExe = FilePolicy.resolved(Path.of(System.getProperty("java.home"), "bin", "java.exe"));
+        if (program.equals("java") || program.equals("java.exe")) {
+            for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+                Path candidate = Path.of(dir.isEmpty() ? "." : dir, program);
+                if (java.nio.file.Files.isExecutable(candidate)) {
+                    Path real = FilePolicy.resolved(candidate);
+                    return Path.of(dir).isAbsolute() && !real.startsWith(FilePolicy.scratch(caller));
+                }
+            }
+            return false;
+        }
+        Path real = FilePolicy.resolved(Path.of(program));
+        return real.equals(own) || real.equals(ownExe);
     }
 
     private static void checkClassPath(String value, List<String> command) {

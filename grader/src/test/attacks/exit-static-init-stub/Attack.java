@@ -1,0 +1,10 @@
+package concurrency.counter;
+
+final class Attack {
+    static void onLoad() {
+        System.exit(3);
+    }
+
+    static void inRunThreads(int perThread) {
+    }
+}

