@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import kit.grader.model.Task;
+import kit.grader.sandbox.Guard;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -66,6 +67,7 @@ public final class ChildRunner {
         System.setOut(captured);
         System.setErr(captured);
         ThreadLimit.watch(realErr);
+        Guard.protect(Thread.currentThread());
 
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setTcpNoDelay(true);

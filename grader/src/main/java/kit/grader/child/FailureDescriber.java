@@ -169,10 +169,28 @@ public final class FailureDescriber {
         return "";
     }
 
-    /** Whether {@code frame} is submitted code: a task class, not a hidden test. */
+    /**
+     * Whether {@code frame} is submitted code: a class of a task package that was not loaded from where the grader's
+     * classes come from (the hidden tests and their helpers live in the task packages too), and not one of the
+     * bridges through which the grader's guard checks a call.
+     */
     static boolean isStudent(StackTraceElement frame) {
         String name = frame.getClassName();
-        return name.startsWith("concurrency.") && !name.contains("HiddenTest");
+        return name.startsWith("concurrency.") && !frame.getMethodName().startsWith("kit$guard$")
+                && !GRADER_CLASSES.computeIfAbsent(name, FailureDescriber::isGraderClass);
+    }
+
+    private static final Map<String, Boolean> GRADER_CLASSES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean isGraderClass(String name) {
+        try {
+            Class<?> type = Class.forName(name, false, FailureDescriber.class.getClassLoader());
+            java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+            java.security.CodeSource own = FailureDescriber.class.getProtectionDomain().getCodeSource();
+            return source != null && own != null && source.getLocation().equals(own.getLocation());
+        } catch (ClassNotFoundException | LinkageError | SecurityException e) {
+            return name.contains("HiddenTest");
+        }
     }
 
     private static List<Throwable> chain(Throwable thrown) {

@@ -1,26 +1,24 @@
 package kit.grader.child;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
- * Finds threads that a task's code under test left behind and that could disturb the next task in the same JVM:
- * a non-daemon thread still alive (a pool never shut down, a thread stuck in a wait), or any new thread that still
- * burns CPU (an endless loop that ignores interrupts). Nothing inside the JVM stops such threads, so the grader
- * retires the JVM after the task and runs the next task in a fresh one.
+ * Finds threads that a task's code under test left behind: any new thread still alive after its tests (a pool
+ * never shut down, a thread stuck in a wait, a daemon that sleeps and would act later, an endless loop that
+ * ignores interrupts). Nothing inside the JVM stops such threads, and they could disturb the next task's tests
+ * in the same JVM, so the grader retires the JVM after the task and runs the next task in a fresh one.
  *
- * <p>Daemon threads that only wait, such as the JDK's delay scheduler and the common pool's idle workers, stay.
+ * <p>The JDK's shared threads stay while they wait in JDK code: the common pool's workers, the scheduler behind
+ * {@code CompletableFuture.delayedExecutor} and the JDK's internal threads such as the process reaper, which
+ * correct solutions start too (submitted code cannot create an internal thread itself).
  */
 final class LeftoverThreads {
 
     private static final long GRACE_MILLIS = 200;
-    private static final long SAMPLE_MILLIS = 100;
-    private static final long BUSY_NANOS = 30_000_000;
+    /** The JDK's own pool threads: CompletableFuture's delay scheduler and the process reaper of ProcessBuilder. */
+    private static final Set<String> JDK_THREAD_NAMES = Set.of("CompletableFutureDelayScheduler", "process reaper");
 
     private LeftoverThreads() {
     }
@@ -30,47 +28,35 @@ final class LeftoverThreads {
         return Thread.getAllStackTraces().keySet();
     }
 
-    /** Whether a thread started since {@code before} is a non-daemon thread still alive, or is busy. */
+    /** Whether a thread started since {@code before} is still alive (after a short grace), other than the JDK's. */
     static boolean leftSince(Set<Thread> before) throws InterruptedException {
-        List<Thread> fresh = new ArrayList<>();
-        for (Thread t : snapshot()) {
-            if (!before.contains(t) && t.isAlive() && t != Thread.currentThread()) {
-                fresh.add(t);
-            }
-        }
         long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000;
-        for (Thread t : fresh) {
-            if (!t.isDaemon()) {
-                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                if (t.isAlive()) {
-                    return true;
-                }
+        for (Thread t : snapshot()) {
+            if (before.contains(t) || t == Thread.currentThread() || isJdkShared(t)) {
+                continue;
             }
-        }
-        return busy(fresh.stream().filter(t -> t.isAlive() && t.getState() == Thread.State.RUNNABLE).toList());
-    }
-
-    /** Whether one of {@code threads} used at least 30 % of a core over 100 ms. */
-    private static boolean busy(List<Thread> threads) throws InterruptedException {
-        if (threads.isEmpty()) {
-            return false;
-        }
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        if (!mx.isThreadCpuTimeSupported()) {
-            return true;
-        }
-        Map<Long, Long> start = new HashMap<>();
-        for (Thread t : threads) {
-            start.put(t.getId(), mx.getThreadCpuTime(t.getId()));
-        }
-        Thread.sleep(SAMPLE_MILLIS);
-        for (Thread t : threads) {
-            long now = mx.getThreadCpuTime(t.getId());
-            Long then = start.get(t.getId());
-            if (now >= 0 && then != null && then >= 0 && now - then >= BUSY_NANOS) {
+            t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            if (t.isAlive()) {
                 return true;
             }
         }
         return false;
     }
+
+    /** The common pool's workers, the JDK's delay scheduler and internal threads, when they wait in JDK code only. */
+    private static boolean isJdkShared(Thread t) {
+        boolean shared = (t instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool())
+                || (t.getClass() == Thread.class && JDK_THREAD_NAMES.contains(t.getName()))
+                || t.getClass().getName().startsWith("jdk.internal.");
+        if (!shared) {
+            return false;
+        }
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (!frame.getClassName().startsWith("java.") && !frame.getClassName().startsWith("jdk.")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
 }

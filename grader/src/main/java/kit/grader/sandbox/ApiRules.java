@@ -127,6 +127,15 @@ public final class ApiRules {
         for (String name : List.of("stop", "suspend", "resume")) {
             deny(r, "java/lang/Thread", name, "stop or suspend threads");
         }
+        r.add(new Rule("java/lang/Thread", "interrupt", null, Check.INTERRUPT, "interrupt the grader's threads"));
+        // State that every later test of the JVM shares.
+        deny(r, "java/lang/Thread", "setDefaultUncaughtExceptionHandler", "change what the whole JVM shares");
+        for (String name : List.of("setOut", "setErr", "setIn")) {
+            deny(r, "java/lang/System", name, "change what the whole JVM shares");
+        }
+        for (String owner : List.of("java/util/Locale", "java/util/TimeZone")) {
+            deny(r, owner, "setDefault", "change what the whole JVM shares");
+        }
         deny(r, "java/lang/Module", "*", "change module access");
         deny(r, "java/lang/ModuleLayer", "*", "define modules");
         // Processes.

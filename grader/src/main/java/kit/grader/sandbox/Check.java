@@ -36,5 +36,7 @@ public enum Check {
     /** Method-handle lookups: the same rules as reflection. */
     LOOKUP,
     /** A stack walker that hands out {@code Class} objects of the callers (the hidden tests). */
-    STACK_WALKER
+    STACK_WALKER,
+    /** Interrupting a thread: never the thread that runs the hidden tests, unless it is the caller's own. */
+    INTERRUPT
 }

@@ -52,7 +52,22 @@ public final class Guard {
             case REFLECT_MEMBER -> ReflectionPolicy.checkMember(caller, (java.lang.reflect.Member) args[0]);
             case LOOKUP -> ReflectionPolicy.checkLookup(caller, member, args);
             case STACK_WALKER -> ReflectionPolicy.checkStackWalker(args);
+            case INTERRUPT -> {
+                if (args[0] == testThread && args[0] != Thread.currentThread()) {
+                    throw refused(what, member + " of the thread that runs the hidden tests");
+                }
+            }
         }
+    }
+
+    private static volatile Thread testThread;
+
+    /**
+     * Marks the thread that runs the hidden tests (the test JVM's main thread): code under test may interrupt it
+     * only from itself, so a thread left behind by one task cannot break the tests of the next.
+     */
+    public static void protect(Thread thread) {
+        testThread = thread;
     }
 
     /** The system property that marks the JVM running the hidden tests (set on its command line). */
