@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import kit.grader.PackagedFiles;
 import kit.grader.find.SourceFile;
 import kit.grader.model.Task;
 
@@ -33,16 +31,7 @@ public final class StubLibrary {
     public static StubLibrary load() {
         try {
             URI uri = StubLibrary.class.getResource("/stubs/concurrency").toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                return read(fs.getPath("/stubs"));
-            }
-            return read(Path.of(uri).getParent());
+            return read(PackagedFiles.path(uri).getParent());
         } catch (NullPointerException e) {
             throw new IllegalStateException("the grader was built without the stubs (stubs/concurrency)", e);
         } catch (Exception e) {

@@ -2,10 +2,6 @@ package kit.grader.protect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -18,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import kit.grader.PackagedFiles;
 
 /**
  * The template's protected files as the grader was built with them: for each path (relative to the template's
@@ -63,19 +60,7 @@ public final class TemplateFiles {
                     + RESOURCE.substring(1) + "/exercises; see grader/pom.xml)");
         }
         try {
-            URI uri = url.toURI();
-            Path root;
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                root = fs.getPath(RESOURCE);
-            } else {
-                root = Path.of(uri).getParent().getParent();
-            }
+            Path root = PackagedFiles.path(url.toURI()).getParent().getParent();
             return read(root.resolve("exercises"), root.resolve("solutions/pom.xml"),
                     files(root.resolve("workflow-alternatives")));
         } catch (Exception e) {
