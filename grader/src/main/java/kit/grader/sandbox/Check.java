@@ -37,6 +37,6 @@ public enum Check {
     LOOKUP,
     /** A stack walker that hands out {@code Class} objects of the callers (the hidden tests). */
     STACK_WALKER,
-    /** Interrupting a thread: never the thread that runs the hidden tests, unless it is the caller's own. */
+    /** Interrupting a thread: never the thread that runs the hidden tests from one of the JDK's shared pool threads. */
     INTERRUPT
 }

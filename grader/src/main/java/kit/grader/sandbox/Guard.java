@@ -53,8 +53,8 @@ public final class Guard {
             case LOOKUP -> ReflectionPolicy.checkLookup(caller, member, args);
             case STACK_WALKER -> ReflectionPolicy.checkStackWalker(args);
             case INTERRUPT -> {
-                if (args[0] == testThread && args[0] != Thread.currentThread()) {
-                    throw refused(what, member + " of the thread that runs the hidden tests");
+                if (args[0] == testThread && onJdkSharedThread()) {
+                    throw refused(what, member + " of the thread that runs the hidden tests, from a JDK pool thread");
                 }
             }
         }
@@ -63,11 +63,20 @@ public final class Guard {
     private static volatile Thread testThread;
 
     /**
-     * Marks the thread that runs the hidden tests (the test JVM's main thread): code under test may interrupt it
-     * only from itself, so a thread left behind by one task cannot break the tests of the next.
+     * Marks the thread that runs the hidden tests (the test JVM's main thread). Code under test may not interrupt
+     * it from the JDK's shared pool threads: work queued there by one task (on {@code delayedExecutor} or the
+     * common pool) could otherwise break the tests of the next task in the same JVM. A task's own threads may
+     * interrupt it; a task that leaves a thread alive gets its JVM retired anyway.
      */
     public static void protect(Thread thread) {
         testThread = thread;
+    }
+
+    private static boolean onJdkSharedThread() {
+        Thread current = Thread.currentThread();
+        return (current instanceof java.util.concurrent.ForkJoinWorkerThread worker
+                && worker.getPool() == java.util.concurrent.ForkJoinPool.commonPool())
+                || current.getName().equals("CompletableFutureDelayScheduler");
     }
 
     /** The system property that marks the JVM running the hidden tests (set on its command line). */

@@ -174,4 +174,38 @@ class SandboxHolesTest {
                 .containsEntry(ProcessPolicy.DEPTH_VARIABLE, "1");
         assertThat(builder.environment().get("LD_LIBRARY_PATH")).isEqualTo(System.getenv("LD_LIBRARY_PATH"));
     }
+
+    @Test
+    @DisplayName("the test thread may not be interrupted from the JDK's pool threads, but from the task's own threads")
+    void interruptingTheTestThreadFromAJdkPool() throws Exception {
+        Thread testThread = new Thread(() -> { }, "stand-in test thread");
+        Guard.protect(testThread);
+        try {
+            Object[] target = {testThread};
+            // Submitted to the common pool itself: with parallelism 1, CompletableFuture's async methods would use a
+            // thread per task instead (which the grader's leftover-thread check catches).
+            java.util.concurrent.Future<Throwable> fromCommonPool = java.util.concurrent.ForkJoinPool.commonPool()
+                    .submit(() -> refusal(target));
+            assertThat(fromCommonPool.get()).as("interrupt from a common-pool worker (work queued by an earlier task)")
+                    .isInstanceOf(SecurityException.class).hasMessageContaining("interrupt");
+            Throwable[] fromOwnThread = new Throwable[1];
+            Thread own = new Thread(() -> fromOwnThread[0] = refusal(target), "a task's own worker");
+            own.start();
+            own.join();
+            assertThat(fromOwnThread[0]).as("interrupt from a thread the task started").isNull();
+            assertThat(refusal(new Object[] {new Thread(() -> { })})).as("interrupt of any other thread").isNull();
+        } finally {
+            Guard.protect(null);
+        }
+    }
+
+    private static Throwable refusal(Object[] args) {
+        try {
+            Guard.check(CALLER, Check.INTERRUPT.name(), "java.lang.Thread.interrupt", "interrupt the grader's threads",
+                    args);
+            return null;
+        } catch (SecurityException e) {
+            return e;
+        }
+    }
 }
