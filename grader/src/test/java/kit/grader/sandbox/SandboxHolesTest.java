@@ -182,11 +182,19 @@ class SandboxHolesTest {
         Guard.protect(testThread);
         try {
             Object[] target = {testThread};
-            // Submitted to the common pool itself: with parallelism 1, CompletableFuture's async methods would use a
-            // thread per task instead (which the grader's leftover-thread check catches).
-            java.util.concurrent.Future<Throwable> fromCommonPool = java.util.concurrent.ForkJoinPool.commonPool()
-                    .submit(() -> refusal(target));
-            assertThat(fromCommonPool.get()).as("interrupt from a common-pool worker (work queued by an earlier task)")
+            // Run on the common pool itself (with parallelism 1, CompletableFuture's async methods would use a thread
+            // per task instead), and waited for through another future: ForkJoinTask.get() may run a queued task on
+            // the waiting thread.
+            java.util.concurrent.CompletableFuture<Throwable> fromCommonPool = new java.util.concurrent.CompletableFuture<>();
+            Thread[] ranOn = new Thread[1];
+            java.util.concurrent.ForkJoinPool.commonPool().execute(() -> {
+                ranOn[0] = Thread.currentThread();
+                fromCommonPool.complete(refusal(target));
+            });
+            Throwable refused = fromCommonPool.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(ranOn[0]).as("the task ran on a common-pool worker")
+                    .isInstanceOf(java.util.concurrent.ForkJoinWorkerThread.class);
+            assertThat(refused).as("interrupt from a common-pool worker (work queued by an earlier task)")
                     .isInstanceOf(SecurityException.class).hasMessageContaining("interrupt");
             Throwable[] fromOwnThread = new Throwable[1];
             Thread own = new Thread(() -> fromOwnThread[0] = refusal(target), "a task's own worker");
