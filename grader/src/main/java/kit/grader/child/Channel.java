@@ -68,10 +68,10 @@ final class Channel {
         out.flush();
     }
 
-    synchronized void done(String task, boolean busyThreadsLeft) throws IOException {
+    synchronized void done(String task, boolean threadsLeft) throws IOException {
         out.writeByte(Protocol.DONE);
         Protocol.writeString(out, task);
-        out.writeBoolean(busyThreadsLeft);
+        out.writeBoolean(threadsLeft);
         out.flush();
     }
 }

@@ -30,7 +30,7 @@ sealed interface ChildEvent {
     }
 
     /** The requested tests are done. */
-    record Done(String task, boolean busyThreadsLeft) implements ChildEvent {
+    record Done(String task, boolean threadsLeft) implements ChildEvent {
     }
 
     /** The connection closed: the JVM exited, crashed or was killed. */

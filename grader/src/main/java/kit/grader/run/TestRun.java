@@ -234,9 +234,9 @@ public final class TestRun {
                     notes.computeIfAbsent(problem.task(), k -> new ArrayList<>()).add(problem.message());
                 }
             } else if (event instanceof ChildEvent.Done done) {
-                Trace.log("done " + work.task() + (done.busyThreadsLeft() ? " (threads left behind: retiring the JVM)" : ""));
+                Trace.log("done " + work.task() + (done.threadsLeft() ? " (threads left behind: retiring the JVM)" : ""));
                 // Threads left behind (alive non-daemon or busy) could disturb the next task: use a fresh JVM.
-                return !done.busyThreadsLeft();
+                return !done.threadsLeft();
             } else if (event instanceof ChildEvent.Closed) {
                 int status = child.exitStatus();
                 if (running != null) {
