@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import kit.grader.isolation.IsolationMode;
 import kit.grader.model.Task;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -91,6 +92,11 @@ public final class CommandLineParser {
         @Option(names = "--keep-scratch", description = "Keep each submission's compiled classes and working directory (debugging).", hidden = true)
         boolean keepScratch;
 
+        @Option(names = "--isolation", paramLabel = "MODE", description = "require | auto (default) | off: run"
+                + " submitted code in a bubblewrap sandbox; require refuses to grade without one, off is for"
+                + " debugging only.")
+        String isolation = "auto";
+
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
         boolean help;
 
@@ -155,7 +161,7 @@ public final class CommandLineParser {
         seconds("--submission-timeout", s.submissionSeconds);
         Options options = new Options(s.submissions, s.json, s.markdown, s.gradescope, s.junitXml, s.classroom,
                 s.csv, s.feedback, tasks, s.config, s.jobs, s.jvms, s.testSeconds, s.submissionSeconds, s.quiet,
-                s.verbose, s.noColor, s.keepScratch);
+                s.verbose, s.noColor, s.keepScratch, isolation(s.isolation));
         if (options.classMode() && options.gradescope() != null) {
             throw new UsageException("--gradescope writes the result of one submission; give one directory");
         }
@@ -169,6 +175,14 @@ public final class CommandLineParser {
         outputDirectory("--junit-xml", options.junitXml());
         outputDirectory("--feedback", options.feedback());
         return options;
+    }
+
+    private static IsolationMode isolation(String value) throws UsageException {
+        try {
+            return IsolationMode.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static void seconds(String option, Double value) throws UsageException {

@@ -2,6 +2,7 @@ package kit.grader.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import kit.grader.isolation.IsolationMode;
 
 /**
  * The grader's command line, parsed and checked.
@@ -24,6 +25,7 @@ import java.util.List;
  * @param verbose print output and timings
  * @param noColor never colour the terminal report
  * @param keepScratch keep compiled classes and working directories
+ * @param isolation whether submitted code must, may or must not run in an operating-system sandbox
  */
 public record Options(
         List<Path> submissions,
@@ -43,11 +45,22 @@ public record Options(
         boolean quiet,
         boolean verbose,
         boolean noColor,
-        boolean keepScratch) {
+        boolean keepScratch,
+        IsolationMode isolation) {
 
     public Options {
         submissions = List.copyOf(submissions);
         tasks = List.copyOf(tasks);
+        isolation = isolation == null ? IsolationMode.AUTO : isolation;
+    }
+
+    /** Options with {@code --isolation=auto}. */
+    public Options(List<Path> submissions, Path json, Path markdown, Path gradescope, Path junitXml,
+            boolean classroom, Path csv, Path feedback, List<String> tasks, Path config, Integer jobs, Integer jvms,
+            Double testSeconds, Double submissionSeconds, boolean quiet, boolean verbose, boolean noColor,
+            boolean keepScratch) {
+        this(submissions, json, markdown, gradescope, junitXml, classroom, csv, feedback, tasks, config, jobs, jvms,
+                testSeconds, submissionSeconds, quiet, verbose, noColor, keepScratch, IsolationMode.AUTO);
     }
 
     /**

@@ -27,6 +27,7 @@ public final class CsvReport {
         header.add("max");
         header.add("note");
         header.add("protected_files_changed");
+        header.add("isolation");
         row(header, out);
         for (SubmissionResult r : results) {
             List<String> cells = new ArrayList<>();
@@ -39,6 +40,7 @@ public final class CsvReport {
             cells.add(Numbers.points(r.maxScore()));
             cells.add(safe(r.graded() ? "" : "not graded: " + r.error()));
             cells.add(r.graded() ? Integer.toString(ProtectedFilesNote.count(r)) : "");
+            cells.add(r.isolation());
             row(cells, out);
         }
     }
