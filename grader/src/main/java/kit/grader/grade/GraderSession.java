@@ -1,13 +1,11 @@
 package kit.grader.grade;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import kit.grader.compile.StubLibrary;
 import kit.grader.run.ChildServer;
+import kit.grader.run.Cleanup;
 import kit.grader.run.TestClasspath;
 
 /**
@@ -30,6 +28,7 @@ public final class GraderSession implements AutoCloseable {
     /** Opens a session. */
     public static GraderSession open() throws IOException {
         Path scratch = Files.createTempDirectory("kit-grader-");
+        Cleanup.deleteOnStop(scratch);
         ChildServer server = new ChildServer();
         SubmissionGrader grader = new SubmissionGrader(server, TestClasspath.locate(), StubLibrary.load(), scratch);
         return new GraderSession(server, scratch, grader);
@@ -47,6 +46,7 @@ public final class GraderSession implements AutoCloseable {
     /** Keeps the scratch directory after the session (for {@code --keep-scratch}). */
     public void keepScratch() {
         keep = true;
+        Cleanup.forget(scratch);
     }
 
     @Override
@@ -55,16 +55,7 @@ public final class GraderSession implements AutoCloseable {
         if (keep) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(scratch)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // left for the OS
-                }
-            });
-        } catch (UncheckedIOException e) {
-            // left for the OS
-        }
+        Cleanup.delete(scratch);
+        Cleanup.forget(scratch);
     }
 }
