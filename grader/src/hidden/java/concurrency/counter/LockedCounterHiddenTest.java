@@ -1,5 +1,6 @@
 package concurrency.counter;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -137,16 +138,17 @@ class LockedCounterHiddenTest {
     void rejectsBadArguments() throws Exception {
         LockedCounter counter = new LockedCounter();
         ThreadSnapshot before = ThreadSnapshot.take();
-        expectRejected("new LockedCounter(null)", NullPointerException.class, () -> new LockedCounter((Lock) null),
-                "lock");
-        expectRejected("runThreads(null, 2, 10)", NullPointerException.class,
-                () -> LockedCounter.runThreads(null, 2, 10), "counter");
-        expectRejected("runThreads(counter, 0, 10)", IllegalArgumentException.class,
-                () -> LockedCounter.runThreads(counter, 0, 10), "threads", "0");
-        expectRejected("runThreads(counter, -2, 10)", IllegalArgumentException.class,
-                () -> LockedCounter.runThreads(counter, -2, 10), "threads", "-2");
-        expectRejected("runThreads(counter, 2, -1)", IllegalArgumentException.class,
-                () -> LockedCounter.runThreads(counter, 2, -1), "perThread", "-1");
+        assertAll("new LockedCounter and runThreads with bad arguments",
+                () -> expectRejected("new LockedCounter(null)", NullPointerException.class, () -> new LockedCounter((Lock) null),
+                        "lock"),
+                () -> expectRejected("runThreads(null, 2, 10)", NullPointerException.class,
+                        () -> LockedCounter.runThreads(null, 2, 10), "counter"),
+                () -> expectRejected("runThreads(counter, 0, 10)", IllegalArgumentException.class,
+                        () -> LockedCounter.runThreads(counter, 0, 10), "threads", "0"),
+                () -> expectRejected("runThreads(counter, -2, 10)", IllegalArgumentException.class,
+                        () -> LockedCounter.runThreads(counter, -2, 10), "threads", "-2"),
+                () -> expectRejected("runThreads(counter, 2, -1)", IllegalArgumentException.class,
+                        () -> LockedCounter.runThreads(counter, 2, -1), "perThread", "-1"));
         List<Thread> leftOver = before.threadsStillAliveAfter(Duration.ofMillis(300));
         assertTrue(leftOver.isEmpty(), "runThreads with bad arguments should throw before starting any thread, but"
                 + " these were still alive afterwards: " + ThreadSnapshot.describe(leftOver) + ". Check first.");

@@ -1,5 +1,6 @@
 package concurrency.download;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -283,22 +284,39 @@ class DownloaderHiddenTest {
         withNull.set(1, null);
         ThreadSnapshot before = ThreadSnapshot.take();
 
-        expectRejected("downloadAll(3 urls, maxWorkers 0, fetch)", IllegalArgumentException.class,
-                () -> Downloader.downloadAll(urls(3), 0, fetch), "maxWorkers", "0");
-        expectRejected("downloadAll(3 urls, maxWorkers -3, fetch)", IllegalArgumentException.class,
-                () -> Downloader.downloadAll(urls(3), -3, fetch), "maxWorkers", "-3");
-        expectRejected("downloadAll(null, 2, fetch)", NullPointerException.class,
-                () -> Downloader.downloadAll(null, 2, fetch), "urls");
-        expectRejected("downloadAll(3 urls, 2, null)", NullPointerException.class,
-                () -> Downloader.downloadAll(urls(3), 2, null), "fetch");
-        expectRejected("downloadAll([url 0, null, url 2], 2, fetch)", NullPointerException.class,
-                () -> Downloader.downloadAll(withNull, 2, fetch), "url");
-        expectRejected("download(null, 10 ms)", NullPointerException.class,
-                () -> Downloader.download(null, Duration.ofMillis(10)), "url");
-        expectRejected("download(url, null)", NullPointerException.class,
-                () -> Downloader.download("http://example.com/1", null), "latency");
-        expectRejected("download(url, -10 ms)", IllegalArgumentException.class,
-                () -> Downloader.download("http://example.com/1", Duration.ofMillis(-10)), "latency");
+        assertAll("download and downloadAll with bad input",
+
+                () -> expectRejected("downloadAll(3 urls, maxWorkers 0, fetch)", IllegalArgumentException.class,
+
+                        () -> Downloader.downloadAll(urls(3), 0, fetch), "maxWorkers", "0"),
+
+                () -> expectRejected("downloadAll(3 urls, maxWorkers -3, fetch)", IllegalArgumentException.class,
+
+                        () -> Downloader.downloadAll(urls(3), -3, fetch), "maxWorkers", "-3"),
+
+                () -> expectRejected("downloadAll(null, 2, fetch)", NullPointerException.class,
+
+                        () -> Downloader.downloadAll(null, 2, fetch), "urls"),
+
+                () -> expectRejected("downloadAll(3 urls, 2, null)", NullPointerException.class,
+
+                        () -> Downloader.downloadAll(urls(3), 2, null), "fetch"),
+
+                () -> expectRejected("downloadAll([url 0, null, url 2], 2, fetch)", NullPointerException.class,
+
+                        () -> Downloader.downloadAll(withNull, 2, fetch), "url"),
+
+                () -> expectRejected("download(null, 10 ms)", NullPointerException.class,
+
+                        () -> Downloader.download(null, Duration.ofMillis(10)), "url"),
+
+                () -> expectRejected("download(url, null)", NullPointerException.class,
+
+                        () -> Downloader.download("http://example.com/1", null), "latency"),
+
+                () -> expectRejected("download(url, -10 ms)", IllegalArgumentException.class,
+
+                        () -> Downloader.download("http://example.com/1", Duration.ofMillis(-10)), "latency"));
 
         assertEquals(0, calls.get(), "downloadAll with bad input should throw before fetching anything, but fetch was"
                 + " called " + calls.get() + " times. Check every argument and every url first.");

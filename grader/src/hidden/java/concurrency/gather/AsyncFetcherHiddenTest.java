@@ -1,5 +1,6 @@
 package concurrency.gather;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -214,27 +215,28 @@ class AsyncFetcherHiddenTest {
     @DisplayName("Null arguments throw NullPointerException and negative delays or counts throw IllegalArgumentException.")
     @Graded(points = 0.5, kind = Kind.CORRECTNESS)
     void rejectsBadArguments() {
-        BadArguments.expect(NullPointerException.class, "name", "fetchUrl(null, 100 ms)",
-                () -> AsyncFetcher.fetchUrl(null, ms(100)));
-        BadArguments.expect(NullPointerException.class, "delay", "fetchUrl(\"x\", null)",
-                () -> AsyncFetcher.fetchUrl("x", null));
-        BadArguments.expect(IllegalArgumentException.class, "delay", "fetchUrl(\"x\", -1 ms)",
-                () -> AsyncFetcher.fetchUrl("x", ms(-1)));
-        BadArguments.expect(NullPointerException.class, "stages", "gather(null)", () -> AsyncFetcher.gather(null));
         List<CompletableFuture<String>> withNull = new ArrayList<>();
         withNull.add(CompletableFuture.completedFuture("a"));
         withNull.add(null);
-        BadArguments.expect(NullPointerException.class, null, "gather([completed, null])", () -> AsyncFetcher.gather(withNull));
-        BadArguments.expect(NullPointerException.class, "requests", "fetchSequentially(null)",
-                () -> AsyncFetcher.fetchSequentially(null));
-        BadArguments.expect(NullPointerException.class, "requests", "fetchConcurrently(null)",
-                () -> AsyncFetcher.fetchConcurrently(null));
-        BadArguments.expect(IllegalArgumentException.class, "n", "downloadAllSync(-1, 10 ms)",
-                () -> AsyncFetcher.downloadAllSync(-1, ms(10)));
-        BadArguments.expect(IllegalArgumentException.class, "n", "downloadAllAsync(-1, 10 ms)",
-                () -> AsyncFetcher.downloadAllAsync(-1, ms(10)));
-        BadArguments.expect(IllegalArgumentException.class, "latency", "downloadAllAsync(3, -1 ms)",
-                () -> AsyncFetcher.downloadAllAsync(3, ms(-1)));
+        assertAll("AsyncFetcher with bad arguments",
+                () -> BadArguments.expect(NullPointerException.class, "name", "fetchUrl(null, 100 ms)",
+                        () -> AsyncFetcher.fetchUrl(null, ms(100))),
+                () -> BadArguments.expect(NullPointerException.class, "delay", "fetchUrl(\"x\", null)",
+                        () -> AsyncFetcher.fetchUrl("x", null)),
+                () -> BadArguments.expect(IllegalArgumentException.class, "delay", "fetchUrl(\"x\", -1 ms)",
+                        () -> AsyncFetcher.fetchUrl("x", ms(-1))),
+                () -> BadArguments.expect(NullPointerException.class, "stages", "gather(null)", () -> AsyncFetcher.gather(null)),
+                () -> BadArguments.expect(NullPointerException.class, null, "gather([completed, null])", () -> AsyncFetcher.gather(withNull)),
+                () -> BadArguments.expect(NullPointerException.class, "requests", "fetchSequentially(null)",
+                        () -> AsyncFetcher.fetchSequentially(null)),
+                () -> BadArguments.expect(NullPointerException.class, "requests", "fetchConcurrently(null)",
+                        () -> AsyncFetcher.fetchConcurrently(null)),
+                () -> BadArguments.expect(IllegalArgumentException.class, "n", "downloadAllSync(-1, 10 ms)",
+                        () -> AsyncFetcher.downloadAllSync(-1, ms(10))),
+                () -> BadArguments.expect(IllegalArgumentException.class, "n", "downloadAllAsync(-1, 10 ms)",
+                        () -> AsyncFetcher.downloadAllAsync(-1, ms(10))),
+                () -> BadArguments.expect(IllegalArgumentException.class, "latency", "downloadAllAsync(3, -1 ms)",
+                        () -> AsyncFetcher.downloadAllAsync(3, ms(-1))));
     }
 
     /**

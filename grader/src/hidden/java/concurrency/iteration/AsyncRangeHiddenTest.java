@@ -1,5 +1,6 @@
 package concurrency.iteration;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,11 +97,12 @@ class AsyncRangeHiddenTest {
     @DisplayName("new AsyncRange rejects a negative n or interval with IllegalArgumentException and a null interval with NullPointerException.")
     @Graded(points = 0.5, kind = Kind.CORRECTNESS)
     void rejectsBadArguments() {
-        BadArguments.expect(IllegalArgumentException.class, "n", "new AsyncRange(-1, 10 ms)",
-                () -> new AsyncRange(-1, Duration.ofMillis(10)));
-        BadArguments.expect(IllegalArgumentException.class, "interval", "new AsyncRange(3, -10 ms)",
-                () -> new AsyncRange(3, Duration.ofMillis(-10)));
-        BadArguments.expect(NullPointerException.class, "interval", "new AsyncRange(3, null)", () -> new AsyncRange(3, null));
+        assertAll("new AsyncRange with bad arguments",
+                () -> BadArguments.expect(IllegalArgumentException.class, "n", "new AsyncRange(-1, 10 ms)",
+                        () -> new AsyncRange(-1, Duration.ofMillis(10))),
+                () -> BadArguments.expect(IllegalArgumentException.class, "interval", "new AsyncRange(3, -10 ms)",
+                        () -> new AsyncRange(3, Duration.ofMillis(-10))),
+                () -> BadArguments.expect(NullPointerException.class, "interval", "new AsyncRange(3, null)", () -> new AsyncRange(3, null)));
     }
 
     @Test
