@@ -33,8 +33,9 @@ class LockedCounterHiddenTest {
     private static final Duration LIMIT = Duration.ofSeconds(8);
 
     @Test
-    @DisplayName("4 threads × 100000 increments count 400000, in each of 3 runs.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @DisplayName("runThreads(new LockedCounter(), 4, 100000) returns 400000, in each of 3 runs (a stress test: shown, worth no points).")
+    @Graded(points = 0, kind = Kind.CORRECTNESS,
+            requirement = "runThreads(new LockedCounter(), 4, 100_000) returns 400000, every time.")
     void fourThreadsCount400000() throws Exception {
         for (int run = 1; run <= 3; run++) {
             long total = AllowedTime.within(LIMIT, "runThreads(new LockedCounter(), 4, 100000)",
@@ -47,7 +48,8 @@ class LockedCounterHiddenTest {
 
     @Test
     @DisplayName("No schedule of two increment() calls loses an update (each step of one call is interrupted by the other).")
-    @Graded(points = 2, kind = Kind.CORRECTNESS)
+    @Graded(points = 2, kind = Kind.CORRECTNESS,
+            requirement = "Safe to call from any number of threads at once: no increment is ever lost.")
     void noScheduleLosesAnUpdate() throws Exception {
         // Once directly: a stub fails here as "not implemented", and a plain bug gets a plain message.
         LockedCounter counter = new LockedCounter();
@@ -71,7 +73,8 @@ class LockedCounterHiddenTest {
 
     @Test
     @DisplayName("increment() reads and writes the count only while holding the lock: an update made outside it is lost.")
-    @Graded(points = 2, kind = Kind.CORRECTNESS)
+    @Graded(points = 2, kind = Kind.CORRECTNESS,
+            requirement = "reading the count before lock() or writing it after unlock() is as racy as no lock at all")
     void updatesOutsideTheLockAreLost() throws Exception {
         long afterUnlock = incrementWhileAnotherPauses(SpyLock.Pause.AFTER_UNLOCK);
         assertEquals(2, afterUnlock, "Thread A called increment(), and right after A's unlock() thread B ran a whole"
@@ -85,7 +88,8 @@ class LockedCounterHiddenTest {
 
     @Test
     @DisplayName("runThreads starts the given number of distinct threads that all run at the same time.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "Start every thread before joining any — starting and joining one thread at a time runs them one after another, and then nothing is concurrent.")
     void runThreadsRunsDistinctThreadsAtOnce() throws Exception {
         for (int[] scenario : new int[][] {{3, 2}, {5, 1}}) {
             int threads = scenario[0];
@@ -110,7 +114,8 @@ class LockedCounterHiddenTest {
 
     @Test
     @DisplayName("value() sees an increment completed by another thread, even in a JIT-compiled loop.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "It includes every increment that has completed, in whichever thread: read the count while holding the lock.")
     void valueSeesIncrementsOfOtherThreads() throws Exception {
         LockedCounter counter = new LockedCounter();
         assertEquals(0, counter.value(), "A new LockedCounter() should have value() 0, but had " + counter.value()
@@ -133,8 +138,9 @@ class LockedCounterHiddenTest {
     }
 
     @Test
-    @DisplayName("The constructor and runThreads reject bad arguments before starting any thread.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @DisplayName("new LockedCounter(null) throws NullPointerException, and runThreads with threads < 1 or perThread < 0 throws IllegalArgumentException before starting any thread.")
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "@throws IllegalArgumentException if threads < 1 or perThread < 0 (checked before any thread is started)")
     void rejectsBadArguments() throws Exception {
         LockedCounter counter = new LockedCounter();
         ThreadSnapshot before = ThreadSnapshot.take();
@@ -162,7 +168,8 @@ class LockedCounterHiddenTest {
 
     @Test
     @DisplayName("increment() and value() each take and release the Lock given to the constructor exactly once.")
-    @Graded(points = 2, kind = Kind.API)
+    @Graded(points = 2, kind = Kind.API,
+            requirement = "increment and value each take that lock exactly once")
     void usesTheGivenLockOncePerCall() throws Exception {
         SpyLock lock = new SpyLock();
         LockedCounter counter = new LockedCounter(lock);
@@ -190,6 +197,21 @@ class LockedCounterHiddenTest {
                 + " Release it in a finally block.");
         assertFalse(lock.isHeld(), "After every call has returned the given lock should be free, but it is still held."
                 + " Release it in a finally block.");
+    }
+
+    @Test
+    @DisplayName("increment() and value() release the lock in a finally block, so that an exception cannot leave it held.")
+    @Graded(points = 1, kind = Kind.API,
+            requirement = "increment and value each take that lock exactly once and release it in a finally block")
+    void releasesTheLockInFinally() {
+        LockedCounter counter = new LockedCounter(new SpyLock());
+        counter.increment();
+        assertEquals(1, counter.value(), "One increment() on new LockedCounter(lock) should give value() 1, but gave "
+                + counter.value() + ". Add one per call.");
+        List<String> leaks = FinallyUnlock.leaks();
+        assertTrue(leaks.isEmpty(), "Every lock() should be released in a finally block, so that no path leaves the"
+                + " lock held, but " + String.join("; ", leaks) + ". Write lock.lock(); try { … } finally {"
+                + " lock.unlock(); }.");
     }
 
     // ----------------------------------------------------------------------------------------------

@@ -38,7 +38,8 @@ class DownloaderHiddenTest {
 
     @Test
     @DisplayName("downloadAll returns the results in url order for 0, 1, 3 and 20 urls.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "The i-th result belongs to the i-th url, whichever fetch finished first.")
     void resultsInUrlOrder() throws Exception {
         for (int n : new int[] {0, 1, 3, 20}) {
             List<String> urls = urls(n);
@@ -63,7 +64,8 @@ class DownloaderHiddenTest {
 
     @Test
     @DisplayName("downloadAll runs exactly min(maxWorkers, urls) fetches at once and never more.")
-    @Graded(points = 2, kind = Kind.CORRECTNESS)
+    @Graded(points = 2, kind = Kind.CORRECTNESS,
+            requirement = "So when fetches block, exactly min(maxWorkers, urls.size()) of them run at the same time, and never more than maxWorkers.")
     void runsMinOfWorkersAndUrlsAtOnce() throws Exception {
         int[][] scenarios = {{4, 8}, {5, 2}, {1, 3}};
         for (int[] scenario : scenarios) {
@@ -93,7 +95,8 @@ class DownloaderHiddenTest {
 
     @Test
     @DisplayName("downloadAll submits every url before it waits for any result.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "Submit every url first and keep the Futures in a list; only then call get() on each, in input order.")
     void submitsEveryUrlBeforeWaiting() throws Exception {
         // With 2 workers: url 0 blocks until url 2 has started. That only happens if url 2 was submitted
         // while url 0 was still running, i.e. before anything was awaited.
@@ -122,7 +125,8 @@ class DownloaderHiddenTest {
 
     @Test
     @DisplayName("downloadAll throws ExecutionException caused by the first failing url in input order.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "If fetches fail, throw the ExecutionException from get(): its cause is the exception thrown by the first failing url in input order.")
     void firstFailureInInputOrder() throws Exception {
         // url 2 fails first in time; url 1 fails later but comes first in the input.
         IOException first = new IOException("404 for url 1");
@@ -166,7 +170,8 @@ class DownloaderHiddenTest {
 
     @Test
     @DisplayName("downloadAll shuts its executor down: no thread it started is alive shortly after it returns or throws.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "The executor is shut down before this method returns on every path — success, failure and interrupt — so that none of its threads outlives the call")
     void shutsDownOnEveryPath() throws Exception {
         Set<Thread> workers = ConcurrentHashMap.newKeySet();
         AllowedTime.within(LIMIT, "downloadAll(6 urls, 3 workers)", "Shut the executor down in a finally block.",
@@ -197,7 +202,8 @@ class DownloaderHiddenTest {
 
     @Test
     @DisplayName("downloadAll, interrupted while waiting, throws InterruptedException and cancels the fetches.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "If the calling thread is interrupted while waiting, throw the InterruptedException; the finally block's shutdownNow() interrupts the running fetches and drops the ones that have not started")
     void interruptCancelsTheRest() throws Exception {
         CountDownLatch twoStarted = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
@@ -273,7 +279,8 @@ class DownloaderHiddenTest {
 
     @Test
     @DisplayName("downloadAll and download reject bad input with IllegalArgumentException or NullPointerException before starting any thread.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "Bad input is rejected before any thread is started.")
     void rejectsBadInputBeforeStartingThreads() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         Downloader.Fetch<String> fetch = url -> {
@@ -328,7 +335,8 @@ class DownloaderHiddenTest {
 
     @Test
     @DisplayName("3 downloads of 300 ms on 3 workers take well under 2 × 300 ms (the lesson's example, scaled).")
-    @Graded(points = 1, kind = Kind.TIMING)
+    @Graded(points = 1, kind = Kind.TIMING,
+            requirement = "three downloads of one second each take about one second on three workers, not three.")
     void lessonExampleScaled() throws Exception {
         List<String> urls = List.of("http://example.com/1", "http://example.com/2", "http://example.com/3");
         List<String> expected = urls.stream().map(url -> "contents of " + url).collect(Collectors.toList());
@@ -352,7 +360,8 @@ class DownloaderHiddenTest {
 
     @Test
     @DisplayName("downloadAll runs the fetches on an ExecutorService's threads and starts no Thread itself.")
-    @Graded(points = 1, kind = Kind.API)
+    @Graded(points = 1, kind = Kind.API,
+            requirement = "Do not create threads yourself with new Thread: the pool owns its threads.")
     void usesAnExecutorService() throws Exception {
         Set<Thread> workers = ConcurrentHashMap.newKeySet();
         // The thread that calls downloadAll (AllowedTime runs the call on a thread of its own).

@@ -37,7 +37,8 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("consume hands the items before the pill to the sink, returns their number and leaves later items in the queue.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "It stops at the first pill: items behind the pill stay in the queue for another consumer.")
     void consumeStopsAtThePill() throws Exception {
         BlockingQueue<String> queue = new LinkedBlockingQueue<>(List.of("a", "b", "c", PILL, "d", "e"));
         List<String> sink = Collections.synchronizedList(new ArrayList<>());
@@ -54,7 +55,8 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("consume stops at an item equal to POISON_PILL that is not the same String object.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "compare with the pill using equals, not ==.")
     void consumeComparesThePillWithEquals() throws Exception {
         String equalPill = new String(PILL.toCharArray());
         BlockingQueue<String> queue = new LinkedBlockingQueue<>(List.of("a", equalPill, "b"));
@@ -69,7 +71,8 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("consume waits for items with a blocking call (take or poll with a timeout), never by spinning.")
-    @Graded(points = 2, kind = Kind.API)
+    @Graded(points = 2, kind = Kind.API,
+            requirement = "Wait with queue.take() (or poll(timeout, unit) in a loop) — never with a loop around poll(), isEmpty() or Thread.sleep.")
     void consumeBlocksWithoutSpinning() throws Exception {
         CountingQueue queue = new CountingQueue();
         List<String> sink = Collections.synchronizedList(new ArrayList<>());
@@ -115,7 +118,8 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("produce puts every item in order and waits while the queue is full (put, not offer or add).")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "puts the item into the queue — waiting while the queue is full")
     void produceWaitsWhileTheQueueIsFull() throws Exception {
         BlockingQueue<String> queue = new ArrayBlockingQueue<>(1);
         queue.put("x");
@@ -163,7 +167,8 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("run with 3 producers and 2 consumers (and with 1 producer and 3 consumers) delivers every item exactly once.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "Join every consumer and return everything they consumed (in any order; each item exactly once).")
     void runDeliversEveryItemExactlyOnce() throws Exception {
         List<List<String>> threeBatches = List.of(batch("p", 6), batch("q", 6), batch("r", 6));
         checkEveryItemOnce(threeBatches, 2, 4, Duration.ofMillis(20));
@@ -172,7 +177,8 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("run puts one poison pill per consumer, so that every consumer stops (2, 3 and 4 consumers).")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "Join every producer; only then put exactly one POISON_PILL per consumer")
     void runStopsEveryConsumer() throws Exception {
         for (int consumers = 2; consumers <= 4; consumers++) {
             int n = consumers;
@@ -187,7 +193,8 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("run hands items over through a queue of capacity 1 while the producers are still producing.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "Consumers must run while the producers are still producing: a full queue makes producers wait for them.")
     void runWithCapacityOne() throws Exception {
         List<Throwable> uncaught = Collections.synchronizedList(new ArrayList<>());
         Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
@@ -213,7 +220,8 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("3 producers of 5 items at 60 ms each take about 300 ms together, not 900 ms.")
-    @Graded(points = 1, kind = Kind.TIMING)
+    @Graded(points = 1, kind = Kind.TIMING,
+            requirement = "Start one thread per batch that runs produce with interval")
     void producersRunAtTheSameTime() throws Exception {
         List<List<String>> batches = List.of(batch("a", 5), batch("b", 5), batch("c", 5));
         long best = Long.MAX_VALUE;
@@ -235,7 +243,8 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("run creates its queue bounded by capacity (ArrayBlockingQueue(capacity) or similar).")
-    @Graded(points = 1, kind = Kind.API)
+    @Graded(points = 1, kind = Kind.API,
+            requirement = "Create one queue of capacity (new ArrayBlockingQueue<>(capacity)).")
     void runUsesABoundedQueue() throws Exception {
         // Room for the three items and the pill: this run never fills the queue, so its result does not
         // depend on timing; whether the queue is bounded is read from the code below.
@@ -251,7 +260,8 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("run throws NullPointerException for a null batch or item and IllegalArgumentException for a POISON_PILL item, consumers < 1 or capacity < 1, before starting any thread.")
-    @Graded(points = 0.5, kind = Kind.CORRECTNESS)
+    @Graded(points = 0.5, kind = Kind.CORRECTNESS,
+            requirement = "Check the input first, before any thread is started.")
     void runRejectsBadInputBeforeStartingAnyThread() throws Exception {
         List<String> withNull = new ArrayList<>(List.of("a", "b"));
         withNull.add(null);
@@ -291,7 +301,8 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("produce and consume throw NullPointerException for a null queue, sink or item and IllegalArgumentException for a negative interval.")
-    @Graded(points = 0.5, kind = Kind.CORRECTNESS)
+    @Graded(points = 0.5, kind = Kind.CORRECTNESS,
+            requirement = "@throws NullPointerException if an argument or an item is null")
     void produceAndConsumeRejectBadInput() {
         List<String> withNull = new ArrayList<>(List.of("a", "b"));
         withNull.add(null);
@@ -314,7 +325,8 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("run, interrupted while waiting for its threads, throws InterruptedException.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "If this method is interrupted while joining, let the InterruptedException propagate")
     void runPropagatesInterrupt() throws Exception {
         ThreadSnapshot before = ThreadSnapshot.take();
         AtomicReference<Object> outcome = new AtomicReference<>();
