@@ -154,12 +154,15 @@ class LockedCounterHiddenTest {
                 () -> expectRejected("runThreads(counter, -2, 10)", IllegalArgumentException.class,
                         () -> LockedCounter.runThreads(counter, -2, 10), "threads", "-2"),
                 () -> expectRejected("runThreads(counter, 2, -1)", IllegalArgumentException.class,
-                        () -> LockedCounter.runThreads(counter, 2, -1), "perThread", "-1"));
-        List<Thread> leftOver = before.threadsStillAliveAfter(Duration.ofMillis(300));
-        assertTrue(leftOver.isEmpty(), "runThreads with bad arguments should throw before starting any thread, but"
-                + " these were still alive afterwards: " + ThreadSnapshot.describe(leftOver) + ". Check first.");
-        assertEquals(0, counter.value(), "runThreads with bad arguments should not increment, but value() became "
-                + counter.value() + ". Check the arguments before starting threads.");
+                        () -> LockedCounter.runThreads(counter, 2, -1), "perThread", "-1"),
+                () -> {
+                    List<Thread> leftOver = before.threadsStillAliveAfter(Duration.ofMillis(300));
+                    assertTrue(leftOver.isEmpty(), "runThreads with bad arguments should throw before starting any"
+                            + " thread, but these were still alive afterwards: " + ThreadSnapshot.describe(leftOver)
+                            + ". Check first.");
+                },
+                () -> assertEquals(0, counter.value(), "runThreads with bad arguments should not increment, but"
+                        + " value() became " + counter.value() + ". Check the arguments before starting threads."));
         long zero = AllowedTime.within(LIMIT, "runThreads(counter, 2, 0)", "0 increments per thread is allowed.",
                 () -> LockedCounter.runThreads(counter, 2, 0));
         assertEquals(0, zero, "runThreads(new counter, 2, 0) should return 0, but returned " + zero
@@ -253,7 +256,7 @@ class LockedCounterHiddenTest {
         return spins;
     }
 
-    /** {@code mustMention[0]} is the parameter the message must name; a second entry (the value) is not checked. */
+    /** {@code mustMention[0]}, if given, is the parameter a helpful message names (a hint, never graded); the rest is unused. */
     private static void expectRejected(String call, Class<? extends RuntimeException> type,
             AllowedTime.ThrowingRunnable code, String... mustMention) {
         BadArguments.expect(type, mustMention.length == 0 ? null : mustMention[0], call, () -> {

@@ -259,7 +259,7 @@ class PipelineHiddenTest {
     }
 
     @Test
-    @DisplayName("run throws NullPointerException for a null batch or item and IllegalArgumentException for a POISON_PILL item, consumers < 1 or capacity < 1, before starting any thread.")
+    @DisplayName("run rejects bad input before starting any thread: NullPointerException for a null batch, item or interval, IllegalArgumentException for a POISON_PILL item, consumers < 1, capacity < 1 or a negative interval.")
     @Graded(points = 0.5, kind = Kind.CORRECTNESS,
             requirement = "Check the input first, before any thread is started.")
     void runRejectsBadInputBeforeStartingAnyThread() throws Exception {
@@ -270,33 +270,32 @@ class PipelineHiddenTest {
         batchesWithNullBatch.add(null);
         Duration ms = Duration.ofMillis(1);
         ThreadSnapshot before = ThreadSnapshot.take();
-        try {
-            assertAll("run with bad input",
-                    () -> expectRejected("run(batches, 0 consumers, 4, 1 ms)", IllegalArgumentException.class,
-                            () -> Pipeline.run(List.of(List.of("a")), 0, 4, ms), "consumers"),
-                    () -> expectRejected("run(batches, 2, capacity 0, 1 ms)", IllegalArgumentException.class,
-                            () -> Pipeline.run(List.of(List.of("a")), 2, 0, ms), "capacity"),
-                    () -> expectRejected("run(batches, 2, capacity -1, 1 ms)", IllegalArgumentException.class,
-                            () -> Pipeline.run(List.of(List.of("a")), 2, -1, ms), "capacity"),
-                    () -> expectRejected("run(null, 2, 4, 1 ms)", NullPointerException.class,
-                            () -> Pipeline.run(null, 2, 4, ms), "batches"),
-                    () -> expectRejected("run([[a], null], 2, 4, 1 ms)", NullPointerException.class,
-                            () -> Pipeline.run(batchesWithNullBatch, 2, 4, ms)),
-                    () -> expectRejected("run([[x], [a, b, null]], 2, 4, 1 ms)", NullPointerException.class,
-                            () -> Pipeline.run(List.of(List.of("x"), withNull), 2, 4, ms)),
-                    () -> expectRejected("run([[x], [a, POISON_PILL]], 2, 4, 1 ms)", IllegalArgumentException.class,
-                            () -> Pipeline.run(List.of(List.of("x"), List.of("a", PILL)), 2, 4, ms)),
-                    () -> expectRejected("run(batches, 2, 4, null)", NullPointerException.class,
-                            () -> Pipeline.run(List.of(List.of("a")), 2, 4, null), "interval"),
-                    () -> expectRejected("run(batches, 2, 4, -1 ms)", IllegalArgumentException.class,
-                            () -> Pipeline.run(List.of(List.of("a")), 2, 4, Duration.ofMillis(-1)), "interval"));
-        } finally {
-            List<Thread> leftOver = before.threadsStillAliveAfter(Duration.ofMillis(300));
-            interruptAll(leftOver);
-            assertTrue(leftOver.isEmpty(), "run with bad input should throw before starting any thread, but these"
-                    + " were still alive afterwards: " + ThreadSnapshot.describe(leftOver) + ". Check every argument,"
-                    + " batch and item before creating threads.");
-        }
+        assertAll("run with bad input",
+                () -> expectRejected("run(batches, 0 consumers, 4, 1 ms)", IllegalArgumentException.class,
+                        () -> Pipeline.run(List.of(List.of("a")), 0, 4, ms), "consumers"),
+                () -> expectRejected("run(batches, 2, capacity 0, 1 ms)", IllegalArgumentException.class,
+                        () -> Pipeline.run(List.of(List.of("a")), 2, 0, ms), "capacity"),
+                () -> expectRejected("run(batches, 2, capacity -1, 1 ms)", IllegalArgumentException.class,
+                        () -> Pipeline.run(List.of(List.of("a")), 2, -1, ms), "capacity"),
+                () -> expectRejected("run(null, 2, 4, 1 ms)", NullPointerException.class,
+                        () -> Pipeline.run(null, 2, 4, ms), "batches"),
+                () -> expectRejected("run([[a], null], 2, 4, 1 ms)", NullPointerException.class,
+                        () -> Pipeline.run(batchesWithNullBatch, 2, 4, ms)),
+                () -> expectRejected("run([[x], [a, b, null]], 2, 4, 1 ms)", NullPointerException.class,
+                        () -> Pipeline.run(List.of(List.of("x"), withNull), 2, 4, ms)),
+                () -> expectRejected("run([[x], [a, POISON_PILL]], 2, 4, 1 ms)", IllegalArgumentException.class,
+                        () -> Pipeline.run(List.of(List.of("x"), List.of("a", PILL)), 2, 4, ms)),
+                () -> expectRejected("run(batches, 2, 4, null)", NullPointerException.class,
+                        () -> Pipeline.run(List.of(List.of("a")), 2, 4, null), "interval"),
+                () -> expectRejected("run(batches, 2, 4, -1 ms)", IllegalArgumentException.class,
+                        () -> Pipeline.run(List.of(List.of("a")), 2, 4, Duration.ofMillis(-1)), "interval"),
+                () -> {
+                    List<Thread> leftOver = before.threadsStillAliveAfter(Duration.ofMillis(300));
+                    interruptAll(leftOver);
+                    assertTrue(leftOver.isEmpty(), "run with bad input should throw before starting any thread, but"
+                            + " these were still alive afterwards: " + ThreadSnapshot.describe(leftOver) + ". Check"
+                            + " every argument, batch and item before creating threads.");
+                });
     }
 
     @Test
