@@ -57,8 +57,9 @@ public final class BadArguments {
         if (parameter != null && (message == null || !message.toLowerCase(Locale.ROOT).contains(parameter.toLowerCase(Locale.ROOT)))) {
             Hints.add(scenario + " threw " + expected.getSimpleName() + " as it should; its message "
                     + (message == null ? "is empty" : "\"" + message + "\" does not name the parameter") + ". Naming \""
-                    + parameter + "\" helps whoever calls it, e.g. Objects.requireNonNull(" + parameter + ", \"" + parameter
-                    + "\").");
+                    + parameter + "\" helps whoever calls it, e.g. " + (rejection instanceof NullPointerException
+                    ? "Objects.requireNonNull(" + parameter + ", \"" + parameter + "\")."
+                    : "\"" + parameter + " must be …, but was …\"."));
         }
     }
 }

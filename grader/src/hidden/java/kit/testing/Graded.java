@@ -30,5 +30,5 @@ public @interface Graded {
      * <p>The build checks that it is found in the stub's Javadoc (see {@code RequirementsTest}), so that
      * every graded requirement is written in the assignment; {@code docs/what-is-graded.md} lists it.
      */
-    String requirement() default "";
+    String requirement();
 }
