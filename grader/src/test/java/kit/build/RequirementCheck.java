@@ -19,9 +19,9 @@ final class RequirementCheck {
      *
      * @param javadocByTask per task id, the plain-text paragraphs of its stubs' Javadoc
      */
-    static List<String> problems(List<GradedTest> tests, Map<String, List<String>> javadocByTask) {
+    static List<String> problems(List<GradedEntry> tests, Map<String, List<String>> javadocByTask) {
         List<String> problems = new ArrayList<>();
-        for (GradedTest test : tests) {
+        for (GradedEntry test : tests) {
             String requirement = StubJavadoc.normalized(test.requirement());
             List<String> javadoc = javadocByTask.get(test.task());
             if (javadoc == null) {

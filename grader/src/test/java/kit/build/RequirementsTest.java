@@ -28,7 +28,7 @@ class RequirementsTest {
     @Test
     @DisplayName("every hidden test's requirement is found word for word in its task's stub Javadoc")
     void everyRequirementIsInTheStubJavadoc() {
-        List<GradedTest> tests = GradedTest.all();
+        List<GradedEntry> tests = GradedEntry.all();
         assertThat(tests).as("graded hidden tests found").hasSizeGreaterThan(50);
         assertThat(RequirementCheck.problems(tests, stubJavadoc())).as("requirements not written in the assignment")
                 .isEmpty();
@@ -42,10 +42,10 @@ class RequirementsTest {
                  * Adds one to the count. Safe to call from any number of threads at once: no increment is ever
                  * lost. Release the {@code lock} in a {@code finally} block.
                  */"""));
-        GradedTest found = test("Safe to call from any number of threads at once: no increment is ever lost.");
-        GradedTest markupRead = test("Release the lock in a finally block.");
-        GradedTest notWritten = test("increment() finishes in under a microsecond.");
-        GradedTest blank = test(" ");
+        GradedEntry found = test("Safe to call from any number of threads at once: no increment is ever lost.");
+        GradedEntry markupRead = test("Release the lock in a finally block.");
+        GradedEntry notWritten = test("increment() finishes in under a microsecond.");
+        GradedEntry blank = test(" ");
 
         List<String> problems = RequirementCheck.problems(List.of(found, markupRead, notWritten, blank), javadoc);
 
@@ -71,7 +71,7 @@ class RequirementsTest {
     @Test
     @DisplayName("docs/what-is-graded.md lists every hidden test with its points, kind and requirement (regenerate it when this fails)")
     void whatIsGradedPageIsUpToDate() throws IOException {
-        String page = WhatIsGradedPage.render(GradedTest.all());
+        String page = WhatIsGradedPage.render(GradedEntry.all());
         if (Boolean.getBoolean("kit.whatIsGraded.write")) {
             Files.writeString(PAGE, page, StandardCharsets.UTF_8);
         }
@@ -81,8 +81,8 @@ class RequirementsTest {
                 .isEqualTo(page);
     }
 
-    private static GradedTest test(String requirement) {
-        return new GradedTest("counter", "LockedCounterHiddenTest", "x", "a test", 1, "correctness", requirement);
+    private static GradedEntry test(String requirement) {
+        return new GradedEntry("counter", "LockedCounterHiddenTest", "x", "a test", 1, "correctness", requirement);
     }
 
     private static Map<String, List<String>> stubJavadoc() {

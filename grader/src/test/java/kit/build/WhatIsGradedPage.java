@@ -13,7 +13,7 @@ final class WhatIsGradedPage {
     private WhatIsGradedPage() {
     }
 
-    static String render(List<GradedTest> tests) {
+    static String render(List<GradedEntry> tests) {
         StringBuilder page = new StringBuilder();
         page.append("# What is graded\n\n")
                 .append("<!-- Generated from the hidden tests' @Graded annotations; do not edit by hand. -->\n\n")
@@ -26,10 +26,10 @@ final class WhatIsGradedPage {
                 .append("Regenerate this page after changing a hidden test:\n\n```\n").append(REGENERATE)
                 .append("\n```\n");
         String task = null;
-        for (GradedTest test : tests) {
+        for (GradedEntry test : tests) {
             if (!test.task().equals(task)) {
                 task = test.task();
-                double total = tests.stream().filter(t -> t.task().equals(test.task())).mapToDouble(GradedTest::points)
+                double total = tests.stream().filter(t -> t.task().equals(test.task())).mapToDouble(GradedEntry::points)
                         .sum();
                 page.append("\n## `").append(task).append("` (").append(points(total)).append(" points)\n\n")
                         .append("| Test | Points | Kind | Requirement (stub Javadoc) |\n")

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Tag;
  * @param kind correctness, timing or api
  * @param requirement the stub Javadoc sentence it enforces
  */
-record GradedTest(String task, String className, String method, String name, double points, String kind,
+record GradedEntry(String task, String className, String method, String name, double points, String kind,
         String requirement) {
 
     /** Where the test is declared, e.g. {@code LockedCounterHiddenTest.releasesTheLockInFinally}. */
@@ -37,26 +37,26 @@ record GradedTest(String task, String className, String method, String name, dou
     }
 
     /** Every {@code @Graded} method of the hidden test classes ({@code concurrency.**.*HiddenTest}), in task order. */
-    static List<GradedTest> all() {
-        List<GradedTest> tests = new ArrayList<>();
+    static List<GradedEntry> all() {
+        List<GradedEntry> tests = new ArrayList<>();
         for (Class<?> type : hiddenTestClasses()) {
             String task = Arrays.stream(type.getAnnotationsByType(Tag.class)).map(Tag::value)
                     .filter(v -> v.startsWith("task:")).map(v -> v.substring("task:".length())).findFirst().orElse("?");
             Method[] methods = type.getDeclaredMethods();
-            Arrays.sort(methods, Comparator.comparing(GradedTest::sourceOrder).thenComparing(Method::getName));
+            Arrays.sort(methods, Comparator.comparing(GradedEntry::sourceOrder).thenComparing(Method::getName));
             for (Method m : methods) {
                 Graded graded = m.getAnnotation(Graded.class);
                 if (graded == null) {
                     continue;
                 }
                 DisplayName display = m.getAnnotation(DisplayName.class);
-                tests.add(new GradedTest(task, type.getSimpleName(), m.getName(),
+                tests.add(new GradedEntry(task, type.getSimpleName(), m.getName(),
                         display == null ? m.getName() + "()" : display.value(), graded.points(),
                         graded.kind().reportName(), graded.requirement()));
             }
         }
         List<String> order = Task.ALL.stream().map(Task::id).toList();
-        tests.sort(Comparator.comparing((GradedTest t) -> order.indexOf(t.task())).thenComparing(GradedTest::className));
+        tests.sort(Comparator.comparing((GradedEntry t) -> order.indexOf(t.task())).thenComparing(GradedEntry::className));
         return tests;
     }
 
@@ -78,7 +78,7 @@ record GradedTest(String task, String className, String method, String name, dou
                 String entry = root.relativize(file).toString().replace('\\', '/');
                 if (entry.endsWith("HiddenTest.class") && !entry.contains("$")) {
                     classes.add(Class.forName(entry.substring(0, entry.length() - ".class".length()).replace('/', '.'),
-                            false, GradedTest.class.getClassLoader()));
+                            false, GradedEntry.class.getClassLoader()));
                 }
             }
         } catch (IOException e) {
