@@ -204,4 +204,28 @@ class ReportFormatsTest {
         assertThat(Files.readString(out.resolve("summary.md"))).contains("## Class summary").contains("| Task | Test | Passed | Rate |");
         assertThat(classRun.out()).contains("Class summary").contains("Full marks per task");
     }
+
+    @Test
+    @DisplayName("the JSON reports read back into the same results: one submission, and every submission of a class")
+    void jsonReadsBack() throws Exception {
+        kit.grader.report.JsonReportReader reader = new kit.grader.report.JsonReportReader();
+        kit.grader.report.JsonReport writer = new kit.grader.report.JsonReport(false);
+        List<kit.grader.model.SubmissionResult> one = reader.read(out.resolve("report.json"));
+        assertThat(one).hasSize(1);
+        assertThat(reparsed(writer.node(one.get(0)))).isEqualTo(report);
+        JsonNode classReport = JSON.readTree(out.resolve("class.json").toFile());
+        List<kit.grader.model.SubmissionResult> all = reader.read(out.resolve("class.json"));
+        assertThat(all).extracting(kit.grader.model.SubmissionResult::name).containsExactly("mixed", "exercises");
+        for (int i = 0; i < all.size(); i++) {
+            assertThat(reparsed(writer.node(all.get(i)))).isEqualTo(classReport.get("submissions").get(i));
+        }
+        Path broken = Files.writeString(out.resolve("not-a-report.json"), "{\"scores\": []}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(broken))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("not a grader JSON report");
+    }
+
+    /** The node as a reader of the file sees it (numbers typed as parsed, not as written). */
+    private static JsonNode reparsed(JsonNode node) throws Exception {
+        return JSON.readTree(JSON.writeValueAsString(node));
+    }
 }
