@@ -28,9 +28,11 @@ import kit.grader.grade.GradeSettings;
 import kit.grader.grade.GraderSession;
 import kit.grader.grade.SubmissionGrader;
 import kit.grader.model.SubmissionResult;
+import kit.grader.model.TaskResult;
 import kit.grader.model.Task;
 import kit.grader.report.ClassSummary;
 import kit.grader.report.ClassroomReport;
+import kit.grader.report.Classroom50Report;
 import kit.grader.report.CsvReport;
 import kit.grader.report.GradescopeReport;
 import kit.grader.report.JUnitXmlReport;
@@ -82,6 +84,7 @@ public final class Main {
 
     int execute(PrintWriter out, PrintWriter err, String... args) {
         kit.grader.run.Trace.log("main");
+        Options parsedOptions = null;
         try {
             CommandLineParser.Parsed parsed = new CommandLineParser().parse(args);
             if (parsed.text() != null) {
@@ -90,6 +93,7 @@ public final class Main {
                 return 0;
             }
             Options options = parsed.options();
+            parsedOptions = options;
             kit.grader.run.Trace.log("parsed");
             if (options.classMode()) {
                 GradeSettings settings = settings(options, loadConfig(options));
@@ -122,6 +126,7 @@ public final class Main {
             }
         } catch (UsageException | ConfigException | BadSubmissionException e) {
             err.println("grade: " + e.getMessage());
+            writeClassroom50NotGraded(parsedOptions, e.getMessage(), err);
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -129,6 +134,7 @@ public final class Main {
             return 1;
         } catch (Exception | Error e) {
             err.println("grade: internal error: " + e + " (please report it with the command you ran)");
+            writeClassroom50NotGraded(parsedOptions, "the grader failed: " + e, err);
             return 1;
         } finally {
             out.flush();
@@ -191,6 +197,9 @@ public final class Main {
             }
             if (options.classroom()) {
                 writeClassroom(result, out);
+            }
+            if (options.classroom50() != null) {
+                writeClassroom50(result, options.classroom50());
             }
         } catch (IOException e) {
             err.println("grade: cannot write a report: " + e.getMessage());
@@ -278,6 +287,51 @@ public final class Main {
         }
         Files.writeString(Path.of(target), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
+    }
+
+    /** Writes Classroom 50's result.json to {@code file} and release-body.md beside it. */
+    private void writeClassroom50(SubmissionResult result, Path file) throws IOException {
+        Classroom50Report report = new Classroom50Report(env, java.time.Instant.now());
+        write(file, w -> report.writeResult(result, w), false);
+        Path body = file.toAbsolutePath().resolveSibling(Classroom50Report.RELEASE_BODY_NAME);
+        write(body, w -> w.write(report.releaseBody(result)), false);
+    }
+
+    /**
+     * The always-write rule of {@code --classroom50}: when the submission cannot be graded at all (no sources,
+     * unreadable, a broken config, a grader failure), every task still gets a row at 0 with the reason.
+     */
+    private void writeClassroom50NotGraded(Options options, String reason, PrintWriter err) {
+        if (options == null || options.classroom50() == null || options.classMode()) {
+            return;
+        }
+        List<TaskResult> tasks = new ArrayList<>();
+        Map<String, GradingConfig.TaskSetting> points = Map.of();
+        try {
+            points = loadConfig(options).tasks();
+        } catch (ConfigException | RuntimeException e) {
+            // The config itself may be the reason; fall back to the contract's tasks at 0 points each.
+        }
+        for (Task task : Task.ALL) {
+            GradingConfig.TaskSetting setting = points.get(task.id());
+            boolean chosen = options.tasks().isEmpty() ? setting == null || setting.enabled()
+                    : options.tasks().contains(task.id());
+            if (chosen) {
+                tasks.add(new TaskResult(task.id(), 0, setting == null ? 0 : setting.points(), List.of(), List.of(),
+                        List.of()));
+            }
+        }
+        double max = tasks.stream().mapToDouble(TaskResult::maxScore).sum();
+        Path dir = options.submissions().isEmpty() ? Path.of(".") : options.submissions().get(0);
+        String name = dir.toAbsolutePath().normalize().getFileName() == null ? "submission"
+                : dir.toAbsolutePath().normalize().getFileName().toString();
+        SubmissionResult result = new SubmissionResult(name, dir.toString(), 0, max, tasks, List.of(),
+                reason == null || reason.isBlank() ? "the grader stopped without a reason" : reason, 0);
+        try {
+            writeClassroom50(result, options.classroom50());
+        } catch (IOException | RuntimeException e) {
+            err.println("grade: cannot write " + options.classroom50() + ": " + e.getMessage());
+        }
     }
 
     private boolean appendsTo(Path file) {

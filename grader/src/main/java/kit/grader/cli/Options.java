@@ -24,6 +24,7 @@ import java.util.List;
  * @param verbose print output and timings
  * @param noColor never colour the terminal report
  * @param keepScratch keep compiled classes and working directories
+ * @param classroom50 where to write Classroom 50's result.json (release-body.md goes beside it), or null
  */
 public record Options(
         List<Path> submissions,
@@ -43,7 +44,8 @@ public record Options(
         boolean quiet,
         boolean verbose,
         boolean noColor,
-        boolean keepScratch) {
+        boolean keepScratch,
+        Path classroom50) {
 
     public Options {
         submissions = List.copyOf(submissions);
