@@ -103,9 +103,12 @@ public final class Classroom50Report {
         mapper.writeValue(out, document(result));
     }
 
-    /** The exact total rounded down to a whole number (never more than the student earned). */
+    /**
+     * The exact total rounded down to a whole number (never more than the student earned). The tiny allowance
+     * only absorbs floating-point sums such as 5.999999999999 for 6; 99.999 stays 99.
+     */
     public static long wholeScore(double exact) {
-        return BigDecimal.valueOf(Numbers.round2(exact)).setScale(0, RoundingMode.FLOOR).longValueExact();
+        return BigDecimal.valueOf(exact + 1e-9).setScale(0, RoundingMode.FLOOR).longValueExact();
     }
 
     /** Points available rounded half up to a whole number. */
@@ -115,7 +118,7 @@ public final class Classroom50Report {
 
     /** Whether writing {@code exact} as a whole number changes it. */
     static boolean isWhole(double exact) {
-        return Numbers.round2(exact) == Math.rint(Numbers.round2(exact));
+        return Math.abs(exact - Math.rint(exact)) < 1e-9;
     }
 
     private static String rowMessage(SubmissionResult result, TaskResult task) {
