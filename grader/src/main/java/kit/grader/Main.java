@@ -23,6 +23,7 @@ import kit.grader.config.ConfigLoader;
 import kit.grader.config.GradingConfig;
 import kit.grader.find.BadSubmissionException;
 import kit.grader.find.Submission;
+import kit.grader.find.SubmissionCheckouts;
 import kit.grader.grade.ClassGrader;
 import kit.grader.grade.GradeSettings;
 import kit.grader.grade.GraderSession;
@@ -55,6 +56,8 @@ public final class Main {
     private final Map<String, String> env;
     private final boolean terminal;
     private final Charset charset;
+    private SubmissionCheckouts checkouts;
+    private Path submitScratch;
 
     Main(Map<String, String> env, boolean terminal, Charset charset) {
         this.env = env;
@@ -94,6 +97,16 @@ public final class Main {
             }
             Options options = parsed.options();
             parsedOptions = options;
+            if (options.submittedBefore() != null) {
+                Path scratch = java.nio.file.Files.createTempDirectory("grade-submitted-before-");
+                if (!options.keepScratch()) {
+                    scratch.toFile().deleteOnExit();
+                    submitScratch = scratch;
+                }
+                checkouts = SubmissionCheckouts.prepare(options.submissions(), options.submittedBefore(), scratch);
+                options = options.withSubmissions(checkouts.dirs());
+                parsedOptions = options;
+            }
             kit.grader.run.Trace.log("parsed");
             if (options.classMode()) {
                 GradeSettings settings = settings(options, loadConfig(options));
@@ -139,6 +152,7 @@ public final class Main {
         } finally {
             out.flush();
             err.flush();
+            deleteSubmitScratch();
             kit.grader.run.Trace.log("end");
         }
     }
@@ -217,7 +231,7 @@ public final class Main {
         if (bar != null) {
             bar.update(0);
         }
-        List<SubmissionResult> results = new ClassGrader(session.grader(), jobs)
+        List<SubmissionResult> graded = new ClassGrader(session.grader(), jobs)
                 .gradeAll(dirs, settings, done -> {
                     if (bar != null) {
                         bar.update(done);
@@ -226,6 +240,7 @@ public final class Main {
         if (bar != null) {
             bar.finish();
         }
+        List<SubmissionResult> results = withMissingSubmissions(graded);
         ClassSummary summary = new ClassSummary(results);
         int width = results.stream().mapToInt(r -> r.name().length()).max().orElse(10) + 2;
         for (SubmissionResult r : results) {
@@ -244,7 +259,13 @@ public final class Main {
         out.flush();
         try {
             if (options.csv() != null) {
-                write(options.csv(), w -> new CsvReport().write(settings.tasks(), results, w), false);
+                List<SubmissionResult> rows = results;
+                if (checkouts == null) {
+                    write(options.csv(), w -> new CsvReport().write(settings.tasks(), rows, w), false);
+                } else {
+                    write(options.csv(), w -> new CsvReport().write(settings.tasks(), rows,
+                            List.of("graded_tag", "graded_commit", "submitted_at"), this::submissionCells, w), false);
+                }
             }
             if (options.json() != null) {
                 write(options.json(), w -> new JsonReport(options.verbose()).writeClass(results, summary, w), false);
@@ -331,6 +352,50 @@ public final class Main {
             writeClassroom50(result, options.classroom50());
         } catch (IOException | RuntimeException e) {
             err.println("grade: cannot write " + options.classroom50() + ": " + e.getMessage());
+        }
+    }
+
+    /** A repository without a submission in time scores 0 with that reason, whatever its empty copy gave. */
+    private List<SubmissionResult> withMissingSubmissions(List<SubmissionResult> results) {
+        if (checkouts == null) {
+            return results;
+        }
+        List<SubmissionResult> fixed = new ArrayList<>();
+        for (SubmissionResult r : results) {
+            var checkout = checkouts.of(r.path());
+            if (checkout.isPresent() && !checkout.get().missing().isEmpty()) {
+                List<TaskResult> zero = r.tasks().stream().map(t -> new TaskResult(t.id(), 0, t.maxScore(),
+                        List.of(), List.of(), List.of())).toList();
+                fixed.add(new SubmissionResult(r.name(), checkout.get().repository().toString(), 0, r.maxScore(),
+                        zero, List.of(), checkout.get().missing(), r.durationMillis()));
+            } else {
+                fixed.add(r);
+            }
+        }
+        return fixed;
+    }
+
+    private List<String> submissionCells(SubmissionResult r) {
+        var checkout = checkouts.of(r.path());
+        if (checkout.isEmpty()) {
+            checkout = checkouts.dirs().stream().map(d -> checkouts.of(d.toString()).orElseThrow())
+                    .filter(c -> c.repository().toString().equals(r.path())).findFirst();
+        }
+        if (checkout.isEmpty() || checkout.get().found() == null) {
+            return List.of("", "", "");
+        }
+        var found = checkout.get().found();
+        return List.of(found.tag(), found.commit(), found.submittedAt().toString());
+    }
+
+    private void deleteSubmitScratch() {
+        if (submitScratch == null) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(submitScratch)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: the directory is under the system's temporary directory.
         }
     }
 

@@ -53,6 +53,9 @@ public final class CommandLineParser {
         @Option(names = "--junit-xml", paramLabel = "DIR", description = "Also write JUnit XML, one TEST-<task>.xml per task (class mode: DIR/<submission>/).")
         Path junitXml;
 
+        @Option(names = "--submitted-before", paramLabel = "INSTANT", description = "Grade each git repository at its latest Classroom 50 submit/... tag whose commit is dated at or before INSTANT (e.g. 2026-12-01T23:59:00Z), in a scratch copy; a repository without one scores 0.")
+        String submittedBefore;
+
         @Option(names = "--classroom50", paramLabel = "FILE", description = "Write Classroom 50's result.json to FILE and the student's release-body.md beside it, even when the submission cannot be graded (one submission).")
         Path classroom50;
 
@@ -159,7 +162,7 @@ public final class CommandLineParser {
         seconds("--submission-timeout", s.submissionSeconds);
         Options options = new Options(s.submissions, s.json, s.markdown, s.gradescope, s.junitXml, s.classroom,
                 s.csv, s.feedback, tasks, s.config, s.jobs, s.jvms, s.testSeconds, s.submissionSeconds, s.quiet,
-                s.verbose, s.noColor, s.keepScratch, s.classroom50);
+                s.verbose, s.noColor, s.keepScratch, s.classroom50, instant(s.submittedBefore));
         if (options.classMode() && options.gradescope() != null) {
             throw new UsageException("--gradescope writes the result of one submission; give one directory");
         }
@@ -177,6 +180,18 @@ public final class CommandLineParser {
         outputDirectory("--junit-xml", options.junitXml());
         outputDirectory("--feedback", options.feedback());
         return options;
+    }
+
+    private static java.time.Instant instant(String text) throws UsageException {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UsageException("--submitted-before needs an instant with its offset, such as"
+                    + " 2026-12-01T23:59:00Z or 2026-12-01T18:59:00-05:00, not '" + text + "'");
+        }
     }
 
     private static void seconds(String option, Double value) throws UsageException {
