@@ -24,6 +24,8 @@ import java.util.List;
  * @param verbose print output and timings
  * @param noColor never colour the terminal report
  * @param keepScratch keep compiled classes and working directories
+ * @param html where to write the class page (class mode), or null
+ * @param shard which slice of the submissions to grade ({@code --shard K/N}), or null for all of them
  */
 public record Options(
         List<Path> submissions,
@@ -43,7 +45,9 @@ public record Options(
         boolean quiet,
         boolean verbose,
         boolean noColor,
-        boolean keepScratch) {
+        boolean keepScratch,
+        Path html,
+        Shard shard) {
 
     public Options {
         submissions = List.copyOf(submissions);
@@ -69,6 +73,6 @@ public record Options(
 
     /** Whether a whole class is graded: several directories, or a class output asked for. */
     public boolean classMode() {
-        return submissions.size() > 1 || csv != null || feedback != null;
+        return submissions.size() > 1 || csv != null || feedback != null || html != null || shard != null;
     }
 }
