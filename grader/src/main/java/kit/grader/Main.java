@@ -202,6 +202,15 @@ public final class Main {
     private int gradeClass(GraderSession session, Options options, GradeSettings settings, PrintWriter out,
             PrintWriter err) throws Exception {
         Style style = style(options);
+        // Found before grading, so a missing engine is reported at once, not after the whole class.
+        Path similarityJar = null;
+        if (options.similarity().enabled()) {
+            try {
+                similarityJar = kit.grader.similarity.SimilarityEngine.locate(options.similarity().jar(), env);
+            } catch (IOException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         int jobs = options.jobsOrDefault();
         List<Path> dirs = options.submissions();
         ProgressBar bar = terminal && !options.quiet() ? new ProgressBar(err, dirs.size(), style) : null;
@@ -233,7 +242,31 @@ public final class Main {
             summary.writeTerminal(out, style);
         }
         out.flush();
+        kit.grader.similarity.SimilarityReport similarity = null;
+        boolean similarityFailed = false;
+        if (similarityJar != null) {
+            try {
+                similarity = new kit.grader.similarity.ClassSimilarity(
+                        new kit.grader.similarity.SimilarityEngine(similarityJar),
+                        kit.grader.compile.StubLibrary.load()).compare(results, settings.tasks(),
+                                options.similarity(), Files.createTempDirectory(session.scratch(), "similarity-"));
+                if (!options.quiet()) {
+                    new kit.grader.report.SimilaritySummary().write(similarity, out, style);
+                }
+            } catch (IOException e) {
+                err.println("grade: similarity not computed: " + e.getMessage());
+                similarityFailed = true;
+            }
+            out.flush();
+        }
+        // HTML hook (branch classview): when --html is given, pass `similarity` (null without --similarity) to
+        // kit.grader.report.HtmlReport#write(results, settings.tasks(), similarity, writer).
         try {
+            Path similarityCsv = similarity == null ? null : options.similarity().csvBeside(options.csv());
+            if (similarityCsv != null) {
+                kit.grader.similarity.SimilarityReport pairs = similarity;
+                write(similarityCsv, w -> new kit.grader.report.SimilarityCsvReport().write(pairs, w), false);
+            }
             if (options.csv() != null) {
                 write(options.csv(), w -> new CsvReport().write(settings.tasks(), results, w), false);
             }
@@ -265,7 +298,7 @@ public final class Main {
             err.println("grade: cannot write a report: " + e.getMessage());
             return 2;
         }
-        return 0;
+        return similarityFailed ? 1 : 0;
     }
 
     private void writeClassroom(SubmissionResult result, PrintWriter out) throws IOException {

@@ -43,11 +43,13 @@ public record Options(
         boolean quiet,
         boolean verbose,
         boolean noColor,
-        boolean keepScratch) {
+        boolean keepScratch,
+        kit.grader.similarity.SimilarityOptions similarity) {
 
     public Options {
         submissions = List.copyOf(submissions);
         tasks = List.copyOf(tasks);
+        similarity = similarity == null ? kit.grader.similarity.SimilarityOptions.off() : similarity;
     }
 
     /**
