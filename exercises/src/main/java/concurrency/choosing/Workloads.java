@@ -96,6 +96,7 @@ public final class Workloads {
      *   <li>{@link Workload#IO_BOUND} → exactly {@code ioThreads} threads; {@code ioThreads < 1} →
      *       {@link IllegalArgumentException} naming {@code ioThreads} and its value.</li>
      * </ul>
+     * One I/O thread is the smallest legal pool: executorFor(IO_BOUND, 1) returns an executor of one thread.
      * "Exactly" means: with tasks that block, that many run at the same time, and the next one starts
      * only when one of them has finished ({@link java.util.concurrent.Executors#newFixedThreadPool(int)}).
      * A cached thread pool has no limit at all, and a single thread pool is sequential.

@@ -83,6 +83,8 @@ public class LockedCounter {
      * after another, and then nothing is concurrent. {@code runThreads(new LockedCounter(), 4, 100_000)}
      * returns {@code 400000}, every time.
      *
+     * <p>One thread is the smallest legal number: runThreads(counter, 1, n) increments n times on one new thread.
+     *
      * @param counter the counter to increment
      * @param threads how many threads to start, at least 1
      * @param perThread how many times each thread increments, at least 0

@@ -85,6 +85,8 @@ public final class AsyncFetcher {
      *
      * <p>Pitfall: calling {@code fetchUrl(...).join()} in a loop gives the right timing but blocks the
      * caller — chain the fetches with {@code thenCompose} instead.
+     *
+     * <p>Every request is checked before the first fetch starts: a null request or a negative delay anywhere in the list is rejected at once.
      */
     public static CompletableFuture<List<String>> fetchSequentially(List<Request> requests) {
         throw new UnsupportedOperationException(

@@ -89,6 +89,8 @@ public final class Pipeline {
      * with {@code Thread.currentThread().interrupt()}. If this method is interrupted while joining, let
      * the {@code InterruptedException} propagate (interrupting your threads first is polite).
      *
+     * <p>The poison pill is rejected wherever it stands in a batch, the first item included.
+     *
      * @param batches the items of each producer; no batch or item may be {@code null} or the pill
      * @param consumers the number of consumer threads, at least 1
      * @param capacity the capacity of the queue, at least 1

@@ -67,6 +67,7 @@ public final class PrimePool {
      * {@link IllegalArgumentException} naming {@code workers} and its value; {@code null}
      * {@code numbers}, {@code test} or a {@code null} element → {@link NullPointerException} naming
      * the parameter. An empty list gives an empty list.
+     * One worker is the smallest legal pool: with workers = 1 every number is checked on that one thread.
      *
      * @param numbers the numbers to check
      * @param workers how many threads check at the same time

@@ -56,6 +56,14 @@ final class KnownSurvivors {
         return reasons.containsKey(mutant.key());
     }
 
+    /**
+     * Whether {@code key} is listed as "either": equivalent in its result but slower, so that a timing test may
+     * kill it or not depending on the machine's load; killing it is then not a contradiction.
+     */
+    boolean mayBeKilled(String key) {
+        return reasons.getOrDefault(key, "").startsWith("either");
+    }
+
     /** The listed keys, in file order. */
     List<String> keys() {
         return new ArrayList<>(reasons.keySet());

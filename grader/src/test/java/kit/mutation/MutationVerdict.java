@@ -3,6 +3,7 @@ package kit.mutation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -19,10 +20,10 @@ final class MutationVerdict {
      *
      * @param mutants the mutants of this run
      * @param listed the reviewed list
-     * @param keyPrefix only listed keys starting with this prefix belong to this run (the list holds PIT's
-     *     mutants and the kit's concurrency mutants)
+     * @param belongsToRun which listed keys belong to this run (the list holds PIT's mutants and the kit's
+     *     concurrency mutants)
      */
-    static List<String> problems(List<Mutant> mutants, KnownSurvivors listed, String keyPrefix) {
+    static List<String> problems(List<Mutant> mutants, KnownSurvivors listed, Predicate<String> belongsToRun) {
         List<String> problems = new ArrayList<>();
         for (Mutant m : mutants) {
             if (!m.killed() && !listed.lists(m)) {
@@ -34,12 +35,12 @@ final class MutationVerdict {
         Set<String> missed = mutants.stream().filter(m -> !m.killed()).map(Mutant::key).collect(Collectors.toSet());
         Set<String> seen = mutants.stream().map(Mutant::key).collect(Collectors.toSet());
         for (String key : listed.keys()) {
-            if (!key.startsWith(keyPrefix)) {
+            if (!belongsToRun.test(key)) {
                 continue;
             }
             if (!seen.contains(key)) {
                 problems.add("listed but no longer made: " + key + ". Remove the line from the list.");
-            } else if (!missed.contains(key)) {
+            } else if (!missed.contains(key) && !listed.mayBeKilled(key)) {
                 problems.add("listed but now killed: " + key + ". Remove the line from the list: the hidden tests catch it.");
             }
         }
