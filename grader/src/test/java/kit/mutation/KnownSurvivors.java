@@ -57,8 +57,9 @@ final class KnownSurvivors {
     }
 
     /**
-     * Whether {@code key} is listed as "either": equivalent in its result but slower, so that a timing test may
-     * kill it or not depending on the machine's load; killing it is then not a contradiction.
+     * Whether {@code key} is listed as "either": whether a hidden test notices it depends on the machine's load or
+     * on how threads interleave (a slower but equivalent mutant, a race with a narrow window); killing it is then
+     * not a contradiction.
      */
     boolean mayBeKilled(String key) {
         return reasons.getOrDefault(key, "").startsWith("either");
