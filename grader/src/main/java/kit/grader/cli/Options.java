@@ -24,6 +24,8 @@ import java.util.List;
  * @param verbose print output and timings
  * @param noColor never colour the terminal report
  * @param keepScratch keep compiled classes and working directories
+ * @param results class mode: the directory of per-submission results, or null for the default
+ * @param resume class mode: reuse the still-valid results kept there
  */
 public record Options(
         List<Path> submissions,
@@ -43,7 +45,9 @@ public record Options(
         boolean quiet,
         boolean verbose,
         boolean noColor,
-        boolean keepScratch) {
+        boolean keepScratch,
+        Path results,
+        boolean resume) {
 
     public Options {
         submissions = List.copyOf(submissions);
@@ -65,6 +69,22 @@ public record Options(
     /** Submissions graded at once in class mode. */
     public int jobsOrDefault() {
         return jobs != null ? jobs : DEFAULT_JOBS;
+    }
+
+    /**
+     * Where class mode keeps each finished submission's result: {@code --results}, else {@code <csv>.results/}
+     * beside the CSV file, else {@code grade-results/} in the working directory.
+     */
+    public Path resultsDirectory() {
+        if (results != null) {
+            return results;
+        }
+        if (csv != null) {
+            Path name = csv.getFileName();
+            Path parent = csv.toAbsolutePath().getParent();
+            return parent.resolve(name + ".results");
+        }
+        return Path.of("grade-results");
     }
 
     /** Whether a whole class is graded: several directories, or a class output asked for. */
