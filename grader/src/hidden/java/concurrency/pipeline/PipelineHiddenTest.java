@@ -171,8 +171,9 @@ class PipelineHiddenTest {
             requirement = "Join every consumer and return everything they consumed (in any order; each item exactly once).")
     void runDeliversEveryItemExactlyOnce() throws Exception {
         List<List<String>> threeBatches = List.of(batch("p", 6), batch("q", 6), batch("r", 6));
-        checkEveryItemOnce(threeBatches, 2, 4, Duration.ofMillis(20));
-        checkEveryItemOnce(List.of(batch("s", 10)), 3, 2, Duration.ofMillis(2));
+        // Room for every item and pill: this test never depends on a full queue (runWithCapacityOne grades that).
+        checkEveryItemOnce(threeBatches, 2, 20, Duration.ofMillis(20));
+        checkEveryItemOnce(List.of(batch("s", 10)), 3, 13, Duration.ofMillis(2));
     }
 
     @Test

@@ -350,6 +350,42 @@ class SharedCounterHiddenTest {
                         + "\" names no exit status. Saying e.g. \"a child exited with status 1\" helps.");
             }
         }
+        assertKilledChildIsReported();
+    }
+
+    /**
+     * The counter file is fine here, but every child is killed as soon as it runs the worker, so each one
+     * ends with a non-zero status while the file stays readable: only a look at the exit status notices.
+     * A child is killed once its command line names the worker class (never while the JDK is still
+     * spawning it), or after two seconds alive whatever it shows.
+     */
+    private void assertKilledChildIsReported() throws Exception {
+        Path file = dir.resolve("counter-of-killed-children");
+        Set<Long> before = ChildProcesses.now();
+        String scenario = "runProcesses(a new counter file, 2 processes, 1000000 each) whose children were killed";
+        ChildProcesses.Observation run = ChildProcesses.watch(() -> SharedCounter.runProcesses(file, 2, 1_000_000), LIMIT,
+                (alive, seen, millis) -> killWorkers(before));
+        rethrowIfNotImplemented(run.failure());
+        if (!run.finished()) {
+            fail(scenario + " did not finish within " + AllowedTime.seconds(LIMIT) + ". Wait for every child with waitFor().");
+        }
+        assertTrue(run.failure() instanceof IOException, scenario + " should throw an IOException, but it "
+                + (run.failure() == null ? "returned " + run.result() : "threw " + run.failure())
+                + ". A killed child exits with a status other than 0 although the counter file can still be read:"
+                + " check each child's exit status (waitFor() returns it) and throw an IOException when it is not 0.");
+    }
+
+    private static void killWorkers(Set<Long> before) {
+        ProcessHandle.current().children().filter(child -> !before.contains(child.pid()) && child.isAlive())
+                .filter(SharedCounterHiddenTest::isWorkerOrOld).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static boolean isWorkerOrOld(ProcessHandle child) {
+        ProcessHandle.Info info = child.info();
+        if (info.commandLine().map(line -> line.contains(SharedCounter.class.getName())).orElse(false)) {
+            return true;
+        }
+        return info.startInstant().map(start -> start.isBefore(java.time.Instant.now().minusSeconds(2))).orElse(false);
     }
 
     @Test
