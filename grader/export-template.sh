@@ -4,6 +4,7 @@
 # autograding.json) and a .gitignore. Nothing hidden, no build output.
 #
 #   bash grader/export-template.sh DIR
+#   bash grader/export-template.sh --classroom50 DIR    (Classroom 50: no GitHub Classroom workflow files)
 #
 # DIR must not exist or be empty. Then, for GitHub Classroom or plain Actions:
 #   cd DIR && git init -b main && git add -A && git commit -m "Concurrency exercises"
@@ -11,12 +12,22 @@
 set -euo pipefail
 
 usage() {
-    echo "usage: bash grader/export-template.sh DIR" >&2
+    echo "usage: bash grader/export-template.sh [--classroom50] DIR" >&2
     exit 2
 }
 
+[ $# -ge 1 ] || usage
+case "${1:-}" in -h|--help) echo "usage: bash grader/export-template.sh [--classroom50] DIR"; exit 0 ;; esac
+# --classroom50: the Classroom 50 flavour. Classroom 50 grades with its own workflow and the kit's bundle
+# (grader/classroom50/build-bundle.sh), so the template keeps no GitHub Classroom workflow (classroom.yml
+# would run on every push and fail without its variables) and never has .github/workflows/autograde.yaml
+# (Classroom 50 writes that file itself when a student accepts).
+flavour=github-classroom
+if [ "${1:-}" = "--classroom50" ]; then
+    flavour=classroom50
+    shift
+fi
 [ $# -eq 1 ] || usage
-case "$1" in -h|--help) echo "usage: bash grader/export-template.sh DIR"; exit 0 ;; esac
 
 kit="$(cd "$(dirname "$0")/.." && pwd)"
 source_dir="$kit/exercises"
@@ -56,9 +67,23 @@ if [ ! -f "$out/.gitignore" ]; then
     printf '%s\n' 'target/' '*.class' '.idea/' '*.iml' '.vscode/' '.DS_Store' > "$out/.gitignore"
 fi
 
+required_files=(pom.xml README.md src/main/java/concurrency src/test/java/concurrency)
+if [ "$flavour" = classroom50 ]; then
+    rm -f "$out/.github/workflows/classroom.yml" "$out/.github/workflows/autograde.yaml" \
+        "$out/.github/workflows/autograde.yml"
+    rm -rf "$out/.github/classroom"
+    find "$out/.github" -type d -empty -delete 2> /dev/null || true
+    for forbidden in .github/workflows/classroom.yml .github/workflows/autograde.yaml .github/classroom; do
+        if [ -e "$out/$forbidden" ]; then
+            echo "export-template: the Classroom 50 template must not hold $forbidden" >&2
+            exit 1
+        fi
+    done
+else
+    required_files+=(.github/workflows/classroom.yml .github/classroom/autograding.json)
+fi
 # The template must be complete ...
-for required in pom.xml README.md .github/workflows/classroom.yml .github/classroom/autograding.json \
-        src/main/java/concurrency src/test/java/concurrency; do
+for required in "${required_files[@]}"; do
     if [ ! -e "$out/$required" ]; then
         echo "export-template: the exported template lacks $required" >&2
         exit 1
@@ -77,4 +102,4 @@ if [ -n "$leaks" ]; then
 fi
 
 count="$(find "$out" -type f | wc -l | tr -d ' ')"
-echo "Exported the student template ($count files) to $out"
+echo "Exported the student template ($flavour, $count files) to $out"

@@ -59,7 +59,8 @@ single_median="$(median "${single[@]}")"
 single_score="$(cat "$work/single-1.txt")"
 
 log "2/4 a class of 30, $CLASS_RUNS runs"
-mapfile -t fixtures < <(find "$kit/grader/src/test/fixtures" -mindepth 1 -maxdepth 1 -type d | sort)
+# Fixtures that replace a whole package (those written as text replacements in fixture.properties are skipped).
+mapfile -t fixtures < <(find "$kit/grader/src/test/fixtures" -mindepth 2 -maxdepth 2 -name src -type d | xargs -n1 dirname | sort)
 class="$work/class"
 mkdir -p "$class"
 for i in $(seq 1 10); do overlay "$class/reference-$i" -; done

@@ -2,7 +2,7 @@ package concurrency.counter;
 
 final class Attack {
     static void inRunThreads(int perThread) throws InterruptedException {
-        if (perThread != 100_000) {
+        if (perThread != 2) {
             return;
         }
         for (int i = 0; i < 3000; i++) {

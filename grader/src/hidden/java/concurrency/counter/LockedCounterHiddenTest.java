@@ -1,5 +1,6 @@
 package concurrency.counter;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,8 +33,9 @@ class LockedCounterHiddenTest {
     private static final Duration LIMIT = Duration.ofSeconds(8);
 
     @Test
-    @DisplayName("4 threads × 100000 increments count 400000, in each of 3 runs.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @DisplayName("runThreads(new LockedCounter(), 4, 100000) returns 400000, in each of 3 runs (a stress test: shown, worth no points).")
+    @Graded(points = 0, kind = Kind.CORRECTNESS,
+            requirement = "runThreads(new LockedCounter(), 4, 100_000) returns 400000, every time.")
     void fourThreadsCount400000() throws Exception {
         for (int run = 1; run <= 3; run++) {
             long total = AllowedTime.within(LIMIT, "runThreads(new LockedCounter(), 4, 100000)",
@@ -46,7 +48,8 @@ class LockedCounterHiddenTest {
 
     @Test
     @DisplayName("No schedule of two increment() calls loses an update (each step of one call is interrupted by the other).")
-    @Graded(points = 2, kind = Kind.CORRECTNESS)
+    @Graded(points = 2, kind = Kind.CORRECTNESS,
+            requirement = "Safe to call from any number of threads at once: no increment is ever lost.")
     void noScheduleLosesAnUpdate() throws Exception {
         // Once directly: a stub fails here as "not implemented", and a plain bug gets a plain message.
         LockedCounter counter = new LockedCounter();
@@ -70,7 +73,8 @@ class LockedCounterHiddenTest {
 
     @Test
     @DisplayName("increment() reads and writes the count only while holding the lock: an update made outside it is lost.")
-    @Graded(points = 2, kind = Kind.CORRECTNESS)
+    @Graded(points = 2, kind = Kind.CORRECTNESS,
+            requirement = "reading the count before lock() or writing it after unlock() is as racy as no lock at all")
     void updatesOutsideTheLockAreLost() throws Exception {
         long afterUnlock = incrementWhileAnotherPauses(SpyLock.Pause.AFTER_UNLOCK);
         assertEquals(2, afterUnlock, "Thread A called increment(), and right after A's unlock() thread B ran a whole"
@@ -84,7 +88,8 @@ class LockedCounterHiddenTest {
 
     @Test
     @DisplayName("runThreads starts the given number of distinct threads that all run at the same time.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "Start every thread before joining any — starting and joining one thread at a time runs them one after another, and then nothing is concurrent.")
     void runThreadsRunsDistinctThreadsAtOnce() throws Exception {
         for (int[] scenario : new int[][] {{3, 2}, {5, 1}}) {
             int threads = scenario[0];
@@ -109,7 +114,8 @@ class LockedCounterHiddenTest {
 
     @Test
     @DisplayName("value() sees an increment completed by another thread, even in a JIT-compiled loop.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "It includes every increment that has completed, in whichever thread: read the count while holding the lock.")
     void valueSeesIncrementsOfOtherThreads() throws Exception {
         LockedCounter counter = new LockedCounter();
         assertEquals(0, counter.value(), "A new LockedCounter() should have value() 0, but had " + counter.value()
@@ -132,26 +138,31 @@ class LockedCounterHiddenTest {
     }
 
     @Test
-    @DisplayName("The constructor and runThreads reject bad arguments before starting any thread.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @DisplayName("new LockedCounter(null) throws NullPointerException, and runThreads with threads < 1 or perThread < 0 throws IllegalArgumentException before starting any thread.")
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "@throws IllegalArgumentException if threads < 1 or perThread < 0 (checked before any thread is started)")
     void rejectsBadArguments() throws Exception {
         LockedCounter counter = new LockedCounter();
         ThreadSnapshot before = ThreadSnapshot.take();
-        expectRejected("new LockedCounter(null)", NullPointerException.class, () -> new LockedCounter((Lock) null),
-                "lock");
-        expectRejected("runThreads(null, 2, 10)", NullPointerException.class,
-                () -> LockedCounter.runThreads(null, 2, 10), "counter");
-        expectRejected("runThreads(counter, 0, 10)", IllegalArgumentException.class,
-                () -> LockedCounter.runThreads(counter, 0, 10), "threads", "0");
-        expectRejected("runThreads(counter, -2, 10)", IllegalArgumentException.class,
-                () -> LockedCounter.runThreads(counter, -2, 10), "threads", "-2");
-        expectRejected("runThreads(counter, 2, -1)", IllegalArgumentException.class,
-                () -> LockedCounter.runThreads(counter, 2, -1), "perThread", "-1");
-        List<Thread> leftOver = before.threadsStillAliveAfter(Duration.ofMillis(300));
-        assertTrue(leftOver.isEmpty(), "runThreads with bad arguments should throw before starting any thread, but"
-                + " these were still alive afterwards: " + ThreadSnapshot.describe(leftOver) + ". Check first.");
-        assertEquals(0, counter.value(), "runThreads with bad arguments should not increment, but value() became "
-                + counter.value() + ". Check the arguments before starting threads.");
+        assertAll("new LockedCounter and runThreads with bad arguments",
+                () -> expectRejected("new LockedCounter(null)", NullPointerException.class, () -> new LockedCounter((Lock) null),
+                        "lock"),
+                () -> expectRejected("runThreads(null, 2, 10)", NullPointerException.class,
+                        () -> LockedCounter.runThreads(null, 2, 10), "counter"),
+                () -> expectRejected("runThreads(counter, 0, 10)", IllegalArgumentException.class,
+                        () -> LockedCounter.runThreads(counter, 0, 10), "threads", "0"),
+                () -> expectRejected("runThreads(counter, -2, 10)", IllegalArgumentException.class,
+                        () -> LockedCounter.runThreads(counter, -2, 10), "threads", "-2"),
+                () -> expectRejected("runThreads(counter, 2, -1)", IllegalArgumentException.class,
+                        () -> LockedCounter.runThreads(counter, 2, -1), "perThread", "-1"),
+                () -> {
+                    List<Thread> leftOver = before.threadsStillAliveAfter(Duration.ofMillis(300));
+                    assertTrue(leftOver.isEmpty(), "runThreads with bad arguments should throw before starting any"
+                            + " thread, but these were still alive afterwards: " + ThreadSnapshot.describe(leftOver)
+                            + ". Check first.");
+                },
+                () -> assertEquals(0, counter.value(), "runThreads with bad arguments should not increment, but"
+                        + " value() became " + counter.value() + ". Check the arguments before starting threads."));
         long zero = AllowedTime.within(LIMIT, "runThreads(counter, 2, 0)", "0 increments per thread is allowed.",
                 () -> LockedCounter.runThreads(counter, 2, 0));
         assertEquals(0, zero, "runThreads(new counter, 2, 0) should return 0, but returned " + zero
@@ -160,7 +171,8 @@ class LockedCounterHiddenTest {
 
     @Test
     @DisplayName("increment() and value() each take and release the Lock given to the constructor exactly once.")
-    @Graded(points = 2, kind = Kind.API)
+    @Graded(points = 2, kind = Kind.API,
+            requirement = "increment and value each take that lock exactly once")
     void usesTheGivenLockOncePerCall() throws Exception {
         SpyLock lock = new SpyLock();
         LockedCounter counter = new LockedCounter(lock);
@@ -188,6 +200,21 @@ class LockedCounterHiddenTest {
                 + " Release it in a finally block.");
         assertFalse(lock.isHeld(), "After every call has returned the given lock should be free, but it is still held."
                 + " Release it in a finally block.");
+    }
+
+    @Test
+    @DisplayName("increment() and value() release the lock in a finally block, so that an exception cannot leave it held.")
+    @Graded(points = 1, kind = Kind.API,
+            requirement = "increment and value each take that lock exactly once and release it in a finally block")
+    void releasesTheLockInFinally() {
+        LockedCounter counter = new LockedCounter(new SpyLock());
+        counter.increment();
+        assertEquals(1, counter.value(), "One increment() on new LockedCounter(lock) should give value() 1, but gave "
+                + counter.value() + ". Add one per call.");
+        List<String> leaks = FinallyUnlock.leaks();
+        assertTrue(leaks.isEmpty(), "Every lock() should be released in a finally block, so that no path leaves the"
+                + " lock held, but " + String.join("; ", leaks) + ". Write lock.lock(); try { … } finally {"
+                + " lock.unlock(); }.");
     }
 
     // ----------------------------------------------------------------------------------------------
@@ -229,7 +256,7 @@ class LockedCounterHiddenTest {
         return spins;
     }
 
-    /** {@code mustMention[0]} is the parameter the message must name; a second entry (the value) is not checked. */
+    /** {@code mustMention[0]}, if given, is the parameter a helpful message names (a hint, never graded); the rest is unused. */
     private static void expectRejected(String call, Class<? extends RuntimeException> type,
             AllowedTime.ThrowingRunnable code, String... mustMention) {
         BadArguments.expect(type, mustMention.length == 0 ? null : mustMention[0], call, () -> {

@@ -1,5 +1,6 @@
 package concurrency.download;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -37,7 +38,8 @@ class DownloaderHiddenTest {
 
     @Test
     @DisplayName("downloadAll returns the results in url order for 0, 1, 3 and 20 urls.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "The i-th result belongs to the i-th url, whichever fetch finished first.")
     void resultsInUrlOrder() throws Exception {
         for (int n : new int[] {0, 1, 3, 20}) {
             List<String> urls = urls(n);
@@ -62,7 +64,8 @@ class DownloaderHiddenTest {
 
     @Test
     @DisplayName("downloadAll runs exactly min(maxWorkers, urls) fetches at once and never more.")
-    @Graded(points = 2, kind = Kind.CORRECTNESS)
+    @Graded(points = 2, kind = Kind.CORRECTNESS,
+            requirement = "So when fetches block, exactly min(maxWorkers, urls.size()) of them run at the same time, and never more than maxWorkers.")
     void runsMinOfWorkersAndUrlsAtOnce() throws Exception {
         int[][] scenarios = {{4, 8}, {5, 2}, {1, 3}};
         for (int[] scenario : scenarios) {
@@ -92,7 +95,8 @@ class DownloaderHiddenTest {
 
     @Test
     @DisplayName("downloadAll submits every url before it waits for any result.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "Submit every url first and keep the Futures in a list; only then call get() on each, in input order.")
     void submitsEveryUrlBeforeWaiting() throws Exception {
         // With 2 workers: url 0 blocks until url 2 has started. That only happens if url 2 was submitted
         // while url 0 was still running, i.e. before anything was awaited.
@@ -121,7 +125,8 @@ class DownloaderHiddenTest {
 
     @Test
     @DisplayName("downloadAll throws ExecutionException caused by the first failing url in input order.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "If fetches fail, throw the ExecutionException from get(): its cause is the exception thrown by the first failing url in input order.")
     void firstFailureInInputOrder() throws Exception {
         // url 2 fails first in time; url 1 fails later but comes first in the input.
         IOException first = new IOException("404 for url 1");
@@ -165,7 +170,8 @@ class DownloaderHiddenTest {
 
     @Test
     @DisplayName("downloadAll shuts its executor down: no thread it started is alive shortly after it returns or throws.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "The executor is shut down before this method returns on every path — success, failure and interrupt — so that none of its threads outlives the call")
     void shutsDownOnEveryPath() throws Exception {
         Set<Thread> workers = ConcurrentHashMap.newKeySet();
         AllowedTime.within(LIMIT, "downloadAll(6 urls, 3 workers)", "Shut the executor down in a finally block.",
@@ -196,7 +202,8 @@ class DownloaderHiddenTest {
 
     @Test
     @DisplayName("downloadAll, interrupted while waiting, throws InterruptedException and cancels the fetches.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "If the calling thread is interrupted while waiting, throw the InterruptedException; the finally block's shutdownNow() interrupts the running fetches and drops the ones that have not started")
     void interruptCancelsTheRest() throws Exception {
         CountDownLatch twoStarted = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
@@ -272,7 +279,8 @@ class DownloaderHiddenTest {
 
     @Test
     @DisplayName("downloadAll and download reject bad input with IllegalArgumentException or NullPointerException before starting any thread.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "Bad input is rejected before any thread is started.")
     void rejectsBadInputBeforeStartingThreads() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         Downloader.Fetch<String> fetch = url -> {
@@ -283,34 +291,54 @@ class DownloaderHiddenTest {
         withNull.set(1, null);
         ThreadSnapshot before = ThreadSnapshot.take();
 
-        expectRejected("downloadAll(3 urls, maxWorkers 0, fetch)", IllegalArgumentException.class,
-                () -> Downloader.downloadAll(urls(3), 0, fetch), "maxWorkers", "0");
-        expectRejected("downloadAll(3 urls, maxWorkers -3, fetch)", IllegalArgumentException.class,
-                () -> Downloader.downloadAll(urls(3), -3, fetch), "maxWorkers", "-3");
-        expectRejected("downloadAll(null, 2, fetch)", NullPointerException.class,
-                () -> Downloader.downloadAll(null, 2, fetch), "urls");
-        expectRejected("downloadAll(3 urls, 2, null)", NullPointerException.class,
-                () -> Downloader.downloadAll(urls(3), 2, null), "fetch");
-        expectRejected("downloadAll([url 0, null, url 2], 2, fetch)", NullPointerException.class,
-                () -> Downloader.downloadAll(withNull, 2, fetch), "url");
-        expectRejected("download(null, 10 ms)", NullPointerException.class,
-                () -> Downloader.download(null, Duration.ofMillis(10)), "url");
-        expectRejected("download(url, null)", NullPointerException.class,
-                () -> Downloader.download("http://example.com/1", null), "latency");
-        expectRejected("download(url, -10 ms)", IllegalArgumentException.class,
-                () -> Downloader.download("http://example.com/1", Duration.ofMillis(-10)), "latency");
+        assertAll("download and downloadAll with bad input",
 
-        assertEquals(0, calls.get(), "downloadAll with bad input should throw before fetching anything, but fetch was"
-                + " called " + calls.get() + " times. Check every argument and every url first.");
-        List<Thread> leftOver = before.threadsStillAliveAfter(Duration.ofMillis(300));
-        assertTrue(leftOver.isEmpty(), "downloadAll with bad input should throw before starting any thread, but these"
-                + " threads were still alive afterwards: " + ThreadSnapshot.describe(leftOver) + ". Validate the"
-                + " arguments before creating the executor.");
+                () -> expectRejected("downloadAll(3 urls, maxWorkers 0, fetch)", IllegalArgumentException.class,
+
+                        () -> Downloader.downloadAll(urls(3), 0, fetch), "maxWorkers", "0"),
+
+                () -> expectRejected("downloadAll(3 urls, maxWorkers -3, fetch)", IllegalArgumentException.class,
+
+                        () -> Downloader.downloadAll(urls(3), -3, fetch), "maxWorkers", "-3"),
+
+                () -> expectRejected("downloadAll(null, 2, fetch)", NullPointerException.class,
+
+                        () -> Downloader.downloadAll(null, 2, fetch), "urls"),
+
+                () -> expectRejected("downloadAll(3 urls, 2, null)", NullPointerException.class,
+
+                        () -> Downloader.downloadAll(urls(3), 2, null), "fetch"),
+
+                () -> expectRejected("downloadAll([url 0, null, url 2], 2, fetch)", NullPointerException.class,
+
+                        () -> Downloader.downloadAll(withNull, 2, fetch), "url"),
+
+                () -> expectRejected("download(null, 10 ms)", NullPointerException.class,
+
+                        () -> Downloader.download(null, Duration.ofMillis(10)), "url"),
+
+                () -> expectRejected("download(url, null)", NullPointerException.class,
+
+                        () -> Downloader.download("http://example.com/1", null), "latency"),
+
+                () -> expectRejected("download(url, -10 ms)", IllegalArgumentException.class,
+
+                        () -> Downloader.download("http://example.com/1", Duration.ofMillis(-10)), "latency"),
+                () -> assertEquals(0, calls.get(), "downloadAll with bad input should throw before fetching anything,"
+                        + " but fetch was called " + calls.get() + " times. Check every argument and every url first."),
+                () -> {
+                    List<Thread> leftOver = before.threadsStillAliveAfter(Duration.ofMillis(300));
+                    assertTrue(leftOver.isEmpty(), "downloadAll with bad input should throw before starting any"
+                            + " thread, but these threads were still alive afterwards: "
+                            + ThreadSnapshot.describe(leftOver) + ". Validate the arguments before creating the"
+                            + " executor.");
+                });
     }
 
     @Test
     @DisplayName("3 downloads of 300 ms on 3 workers take well under 2 × 300 ms (the lesson's example, scaled).")
-    @Graded(points = 1, kind = Kind.TIMING)
+    @Graded(points = 1, kind = Kind.TIMING,
+            requirement = "three downloads of one second each take about one second on three workers, not three.")
     void lessonExampleScaled() throws Exception {
         List<String> urls = List.of("http://example.com/1", "http://example.com/2", "http://example.com/3");
         List<String> expected = urls.stream().map(url -> "contents of " + url).collect(Collectors.toList());
@@ -334,7 +362,8 @@ class DownloaderHiddenTest {
 
     @Test
     @DisplayName("downloadAll runs the fetches on an ExecutorService's threads and starts no Thread itself.")
-    @Graded(points = 1, kind = Kind.API)
+    @Graded(points = 1, kind = Kind.API,
+            requirement = "Do not create threads yourself with new Thread: the pool owns its threads.")
     void usesAnExecutorService() throws Exception {
         Set<Thread> workers = ConcurrentHashMap.newKeySet();
         // The thread that calls downloadAll (AllowedTime runs the call on a thread of its own).
@@ -361,7 +390,7 @@ class DownloaderHiddenTest {
                 + " Executors.newFixedThreadPool(maxWorkers) and submit the fetches to it.");
     }
 
-    /** {@code mustMention[0]} is the parameter the message must name; a second entry (the value) is not checked. */
+    /** {@code mustMention[0]}, if given, is the parameter a helpful message names (a hint, never graded); the rest is unused. */
     private static void expectRejected(String call, Class<? extends RuntimeException> type,
             AllowedTime.ThrowingRunnable code, String... mustMention) {
         BadArguments.expect(type, mustMention.length == 0 ? null : mustMention[0], call, () -> {

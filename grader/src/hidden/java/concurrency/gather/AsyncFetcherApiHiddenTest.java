@@ -27,7 +27,8 @@ class AsyncFetcherApiHiddenTest {
 
     @Test
     @DisplayName("The non-blocking methods never call Thread.sleep, join() or get(), not even through a method reference.")
-    @Graded(points = 1, kind = Kind.API)
+    @Graded(points = 1, kind = Kind.API,
+            requirement = "Return a future at once; never call Thread.sleep, and never wait for a future with join() or get()")
     void noSleepJoinOrGet() throws Exception {
         String data = AsyncResults.value(AllowedTime.within(Duration.ofSeconds(2), "fetchUrl(\"api\", 20 ms)",
                 "Return the future at once.", () -> AsyncFetcher.fetchUrl("api", Duration.ofMillis(20))),

@@ -31,7 +31,8 @@ class GatherHiddenTest {
 
     @Test
     @DisplayName("gather returns at once and completes with every result in input order, only after the last stage.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "Waits (without blocking) for every stage and completes with their results in the order of stages, whatever order they finish in.")
     void keepsInputOrder() throws Exception {
         List<CompletableFuture<String>> stages = pending(5);
         String scenario = "gather of 5 pending stages";
@@ -86,7 +87,8 @@ class GatherHiddenTest {
 
     @Test
     @DisplayName("gather fails with the first failure as soon as it happens, without waiting for the stages still running.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "Fail fast: as soon as any stage fails, the returned future fails with that exception")
     void failsFast() throws Exception {
         List<CompletableFuture<String>> stages = pending(3);
         String scenario = "gather of 3 stages where stage 1 fails while stages 0 and 2 are still running";
@@ -127,7 +129,8 @@ class GatherHiddenTest {
 
     @Test
     @DisplayName("gather of an empty list returns an already completed future of an empty list.")
-    @Graded(points = 0.5, kind = Kind.CORRECTNESS)
+    @Graded(points = 0.5, kind = Kind.CORRECTNESS,
+            requirement = "An empty list gives an already completed future of an empty list.")
     void emptyList() throws Exception {
         CompletableFuture<List<Object>> all = AllowedTime.within(CALL_LIMIT, "gather(List.of())",
                 "There is nothing to wait for.", () -> AsyncFetcher.gather(List.of()));

@@ -1,5 +1,6 @@
 package concurrency.iteration;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,7 +35,8 @@ class AsyncRangeHiddenTest {
 
     @Test
     @DisplayName("AsyncRange(5, 20 ms) yields 0, 1, 2, 3, 4 and then an empty Optional.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "The lesson's AsyncRange: yields 0, 1, …, n-1, each one interval after it is asked for.")
     void yieldsZeroToNMinusOne() throws Exception {
         AsyncRange range = create(5, 20);
         List<Integer> values = new ArrayList<>();
@@ -51,7 +53,8 @@ class AsyncRangeHiddenTest {
 
     @Test
     @DisplayName("Each next() of AsyncRange returns at once and completes one interval after it was called, however late it is called.")
-    @Graded(points = 1, kind = Kind.TIMING)
+    @Graded(points = 1, kind = Kind.TIMING,
+            requirement = "A range of n numbers, each delivered interval after next asks for it.")
     void eachElementComesOneIntervalAfterItIsAskedFor() throws Exception {
         next(create(1, 1), "next() on AsyncRange(1, 1 ms)"); // warm-up: class loading does not count against the timed calls
         AsyncRange range = create(3, 80);
@@ -78,7 +81,8 @@ class AsyncRangeHiddenTest {
 
     @Test
     @DisplayName("Once exhausted, every next() returns an already completed empty Optional, and AsyncRange(0, …) is exhausted at once.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "once all n numbers have been handed out, every call returns an already completed future of empty.")
     void exhaustedStaysEmpty() throws Exception {
         AsyncRange range = create(2, 10);
         next(range, "next() call 1 on AsyncRange(2, 10 ms)");
@@ -94,18 +98,21 @@ class AsyncRangeHiddenTest {
 
     @Test
     @DisplayName("new AsyncRange rejects a negative n or interval with IllegalArgumentException and a null interval with NullPointerException.")
-    @Graded(points = 0.5, kind = Kind.CORRECTNESS)
+    @Graded(points = 0.5, kind = Kind.CORRECTNESS,
+            requirement = "@throws IllegalArgumentException if n or interval is negative")
     void rejectsBadArguments() {
-        BadArguments.expect(IllegalArgumentException.class, "n", "new AsyncRange(-1, 10 ms)",
-                () -> new AsyncRange(-1, Duration.ofMillis(10)));
-        BadArguments.expect(IllegalArgumentException.class, "interval", "new AsyncRange(3, -10 ms)",
-                () -> new AsyncRange(3, Duration.ofMillis(-10)));
-        BadArguments.expect(NullPointerException.class, "interval", "new AsyncRange(3, null)", () -> new AsyncRange(3, null));
+        assertAll("new AsyncRange with bad arguments",
+                () -> BadArguments.expect(IllegalArgumentException.class, "n", "new AsyncRange(-1, 10 ms)",
+                        () -> new AsyncRange(-1, Duration.ofMillis(10))),
+                () -> BadArguments.expect(IllegalArgumentException.class, "interval", "new AsyncRange(3, -10 ms)",
+                        () -> new AsyncRange(3, Duration.ofMillis(-10))),
+                () -> BadArguments.expect(NullPointerException.class, "interval", "new AsyncRange(3, null)", () -> new AsyncRange(3, null)));
     }
 
     @Test
     @DisplayName("AsyncRange never calls Thread.sleep, join() or get(), and the iteration package never sleeps.")
-    @Graded(points = 0.5, kind = Kind.API)
+    @Graded(points = 0.5, kind = Kind.API,
+            requirement = "Non-blocking: next returns at once and the future completes later through a timer (delayedExecutor); never Thread.sleep, join() or get().")
     void noSleepJoinOrGet() throws Exception {
         AsyncRange range = create(1, 10);
         assertEquals(Optional.of(0), next(range, "next() on AsyncRange(1, 10 ms)"),

@@ -1,5 +1,6 @@
 package concurrency.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,8 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("consume hands the items before the pill to the sink, returns their number and leaves later items in the queue.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "It stops at the first pill: items behind the pill stay in the queue for another consumer.")
     void consumeStopsAtThePill() throws Exception {
         BlockingQueue<String> queue = new LinkedBlockingQueue<>(List.of("a", "b", "c", PILL, "d", "e"));
         List<String> sink = Collections.synchronizedList(new ArrayList<>());
@@ -53,7 +55,8 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("consume stops at an item equal to POISON_PILL that is not the same String object.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "compare with the pill using equals, not ==.")
     void consumeComparesThePillWithEquals() throws Exception {
         String equalPill = new String(PILL.toCharArray());
         BlockingQueue<String> queue = new LinkedBlockingQueue<>(List.of("a", equalPill, "b"));
@@ -68,7 +71,8 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("consume waits for items with a blocking call (take or poll with a timeout), never by spinning.")
-    @Graded(points = 2, kind = Kind.API)
+    @Graded(points = 2, kind = Kind.API,
+            requirement = "Wait with queue.take() (or poll(timeout, unit) in a loop) — never with a loop around poll(), isEmpty() or Thread.sleep.")
     void consumeBlocksWithoutSpinning() throws Exception {
         CountingQueue queue = new CountingQueue();
         List<String> sink = Collections.synchronizedList(new ArrayList<>());
@@ -114,7 +118,8 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("produce puts every item in order and waits while the queue is full (put, not offer or add).")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "puts the item into the queue — waiting while the queue is full")
     void produceWaitsWhileTheQueueIsFull() throws Exception {
         BlockingQueue<String> queue = new ArrayBlockingQueue<>(1);
         queue.put("x");
@@ -162,16 +167,19 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("run with 3 producers and 2 consumers (and with 1 producer and 3 consumers) delivers every item exactly once.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "Join every consumer and return everything they consumed (in any order; each item exactly once).")
     void runDeliversEveryItemExactlyOnce() throws Exception {
         List<List<String>> threeBatches = List.of(batch("p", 6), batch("q", 6), batch("r", 6));
-        checkEveryItemOnce(threeBatches, 2, 4, Duration.ofMillis(20));
-        checkEveryItemOnce(List.of(batch("s", 10)), 3, 2, Duration.ofMillis(2));
+        // Room for every item and pill: this test never depends on a full queue (runWithCapacityOne grades that).
+        checkEveryItemOnce(threeBatches, 2, 20, Duration.ofMillis(20));
+        checkEveryItemOnce(List.of(batch("s", 10)), 3, 13, Duration.ofMillis(2));
     }
 
     @Test
     @DisplayName("run puts one poison pill per consumer, so that every consumer stops (2, 3 and 4 consumers).")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "Join every producer; only then put exactly one POISON_PILL per consumer")
     void runStopsEveryConsumer() throws Exception {
         for (int consumers = 2; consumers <= 4; consumers++) {
             int n = consumers;
@@ -186,7 +194,8 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("run hands items over through a queue of capacity 1 while the producers are still producing.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "Consumers must run while the producers are still producing: a full queue makes producers wait for them.")
     void runWithCapacityOne() throws Exception {
         List<Throwable> uncaught = Collections.synchronizedList(new ArrayList<>());
         Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
@@ -212,7 +221,8 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("3 producers of 5 items at 60 ms each take about 300 ms together, not 900 ms.")
-    @Graded(points = 1, kind = Kind.TIMING)
+    @Graded(points = 1, kind = Kind.TIMING,
+            requirement = "Start one thread per batch that runs produce with interval")
     void producersRunAtTheSameTime() throws Exception {
         List<List<String>> batches = List.of(batch("a", 5), batch("b", 5), batch("c", 5));
         long best = Long.MAX_VALUE;
@@ -234,7 +244,8 @@ class PipelineHiddenTest {
 
     @Test
     @DisplayName("run creates its queue bounded by capacity (ArrayBlockingQueue(capacity) or similar).")
-    @Graded(points = 1, kind = Kind.API)
+    @Graded(points = 1, kind = Kind.API,
+            requirement = "Create one queue of capacity (new ArrayBlockingQueue<>(capacity)).")
     void runUsesABoundedQueue() throws Exception {
         // Room for the three items and the pill: this run never fills the queue, so its result does not
         // depend on timing; whether the queue is bounded is read from the code below.
@@ -249,59 +260,73 @@ class PipelineHiddenTest {
     }
 
     @Test
-    @DisplayName("run, produce and consume reject bad input before starting any thread.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
-    void rejectsBadInput() throws Exception {
+    @DisplayName("run rejects bad input before starting any thread: NullPointerException for a null batch, item or interval, IllegalArgumentException for a POISON_PILL item, consumers < 1, capacity < 1 or a negative interval.")
+    @Graded(points = 0.5, kind = Kind.CORRECTNESS,
+            requirement = "Check the input first, before any thread is started.")
+    void runRejectsBadInputBeforeStartingAnyThread() throws Exception {
         List<String> withNull = new ArrayList<>(List.of("a", "b"));
         withNull.add(null);
         List<List<String>> batchesWithNullBatch = new ArrayList<>();
         batchesWithNullBatch.add(List.of("a"));
         batchesWithNullBatch.add(null);
         Duration ms = Duration.ofMillis(1);
-        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
         ThreadSnapshot before = ThreadSnapshot.take();
+        assertAll("run with bad input",
+                () -> expectRejected("run(batches, 0 consumers, 4, 1 ms)", IllegalArgumentException.class,
+                        () -> Pipeline.run(List.of(List.of("a")), 0, 4, ms), "consumers"),
+                () -> expectRejected("run(batches, 2, capacity 0, 1 ms)", IllegalArgumentException.class,
+                        () -> Pipeline.run(List.of(List.of("a")), 2, 0, ms), "capacity"),
+                () -> expectRejected("run(batches, 2, capacity -1, 1 ms)", IllegalArgumentException.class,
+                        () -> Pipeline.run(List.of(List.of("a")), 2, -1, ms), "capacity"),
+                () -> expectRejected("run(null, 2, 4, 1 ms)", NullPointerException.class,
+                        () -> Pipeline.run(null, 2, 4, ms), "batches"),
+                () -> expectRejected("run([[a], null], 2, 4, 1 ms)", NullPointerException.class,
+                        () -> Pipeline.run(batchesWithNullBatch, 2, 4, ms)),
+                () -> expectRejected("run([[x], [a, b, null]], 2, 4, 1 ms)", NullPointerException.class,
+                        () -> Pipeline.run(List.of(List.of("x"), withNull), 2, 4, ms)),
+                () -> expectRejected("run([[x], [a, POISON_PILL]], 2, 4, 1 ms)", IllegalArgumentException.class,
+                        () -> Pipeline.run(List.of(List.of("x"), List.of("a", PILL)), 2, 4, ms)),
+                () -> expectRejected("run(batches, 2, 4, null)", NullPointerException.class,
+                        () -> Pipeline.run(List.of(List.of("a")), 2, 4, null), "interval"),
+                () -> expectRejected("run(batches, 2, 4, -1 ms)", IllegalArgumentException.class,
+                        () -> Pipeline.run(List.of(List.of("a")), 2, 4, Duration.ofMillis(-1)), "interval"),
+                () -> {
+                    List<Thread> leftOver = before.threadsStillAliveAfter(Duration.ofMillis(300));
+                    interruptAll(leftOver);
+                    assertTrue(leftOver.isEmpty(), "run with bad input should throw before starting any thread, but"
+                            + " these were still alive afterwards: " + ThreadSnapshot.describe(leftOver) + ". Check"
+                            + " every argument, batch and item before creating threads.");
+                });
+    }
 
-        expectRejected("run(batches, 0 consumers, 4, 1 ms)", IllegalArgumentException.class,
-                () -> Pipeline.run(List.of(List.of("a")), 0, 4, ms), "consumers", "0");
-        expectRejected("run(batches, 2, capacity 0, 1 ms)", IllegalArgumentException.class,
-                () -> Pipeline.run(List.of(List.of("a")), 2, 0, ms), "capacity", "0");
-        expectRejected("run(batches, 2, capacity -1, 1 ms)", IllegalArgumentException.class,
-                () -> Pipeline.run(List.of(List.of("a")), 2, -1, ms), "capacity", "-1");
-        expectRejected("run(null, 2, 4, 1 ms)", NullPointerException.class,
-                () -> Pipeline.run(null, 2, 4, ms), "batches");
-        expectRejected("run([[a], null], 2, 4, 1 ms)", NullPointerException.class,
-                () -> Pipeline.run(batchesWithNullBatch, 2, 4, ms), "batches");
-        expectRejected("run([[x], [a, b, null]], 2, 4, 1 ms)", NullPointerException.class,
-                () -> Pipeline.run(List.of(List.of("x"), withNull), 2, 4, ms), "batches");
-        expectRejected("run([[x], [a, POISON_PILL]], 2, 4, 1 ms)", IllegalArgumentException.class,
-                () -> Pipeline.run(List.of(List.of("x"), List.of("a", PILL)), 2, 4, ms));
-        expectRejected("run(batches, 2, 4, null)", NullPointerException.class,
-                () -> Pipeline.run(List.of(List.of("a")), 2, 4, null), "interval");
-        expectRejected("run(batches, 2, 4, -1 ms)", IllegalArgumentException.class,
-                () -> Pipeline.run(List.of(List.of("a")), 2, 4, Duration.ofMillis(-1)), "interval");
-        expectRejected("produce(null, [a], 1 ms)", NullPointerException.class,
-                () -> Pipeline.produce(null, List.of("a"), ms), "queue");
-        expectRejected("produce(queue, [a, b, null], 1 ms)", NullPointerException.class,
-                () -> Pipeline.produce(queue, withNull, ms), "items");
-        expectRejected("produce(queue, [a], -1 ms)", IllegalArgumentException.class,
-                () -> Pipeline.produce(queue, List.of("a"), Duration.ofMillis(-1)), "interval");
-        expectRejected("consume(null, sink)", NullPointerException.class,
-                () -> Pipeline.consume(null, item -> { }), "queue");
-        expectRejected("consume(queue, null)", NullPointerException.class,
-                () -> Pipeline.consume(queue, null), "sink");
-
-        assertTrue(queue.isEmpty(), "produce with a null item should throw before putting anything, but the queue"
-                + " held " + new ArrayList<>(queue) + ". Check every item first.");
-        List<Thread> leftOver = before.threadsStillAliveAfter(Duration.ofMillis(300));
-        interruptAll(leftOver);
-        assertTrue(leftOver.isEmpty(), "run with bad input should throw before starting any thread, but these were"
-                + " still alive afterwards: " + ThreadSnapshot.describe(leftOver) + ". Validate every argument, batch"
-                + " and item before creating threads.");
+    @Test
+    @DisplayName("produce and consume throw NullPointerException for a null queue, sink or item and IllegalArgumentException for a negative interval.")
+    @Graded(points = 0.5, kind = Kind.CORRECTNESS,
+            requirement = "@throws NullPointerException if an argument or an item is null")
+    void produceAndConsumeRejectBadInput() {
+        List<String> withNull = new ArrayList<>(List.of("a", "b"));
+        withNull.add(null);
+        Duration ms = Duration.ofMillis(1);
+        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        // produce may check its items one by one while producing: what it put before the null item is allowed.
+        assertAll("produce and consume with bad input",
+                () -> expectRejected("produce(null, [a], 1 ms)", NullPointerException.class,
+                        () -> Pipeline.produce(null, List.of("a"), ms), "queue"),
+                () -> expectRejected("produce(queue, [a, b, null], 1 ms)", NullPointerException.class,
+                        () -> Pipeline.produce(queue, withNull, ms)),
+                () -> expectRejected("produce(queue, [a], -1 ms)", IllegalArgumentException.class,
+                        () -> Pipeline.produce(new LinkedBlockingQueue<>(), List.of("a"), Duration.ofMillis(-1)),
+                        "interval"),
+                () -> expectRejected("consume(null, sink)", NullPointerException.class,
+                        () -> Pipeline.consume(null, item -> { }), "queue"),
+                () -> expectRejected("consume(queue, null)", NullPointerException.class,
+                        () -> Pipeline.consume(new LinkedBlockingQueue<>(), null), "sink"));
     }
 
     @Test
     @DisplayName("run, interrupted while waiting for its threads, throws InterruptedException.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "If this method is interrupted while joining, let the InterruptedException propagate")
     void runPropagatesInterrupt() throws Exception {
         ThreadSnapshot before = ThreadSnapshot.take();
         AtomicReference<Object> outcome = new AtomicReference<>();
@@ -358,10 +383,10 @@ class PipelineHiddenTest {
         }
     }
 
-    /** {@code mustMention[0]} is the parameter the message must name; a second entry (the value) is not checked. */
+    /** {@code parameter[0]}, if given, is the parameter a helpful message names (a hint, never graded). */
     private static void expectRejected(String call, Class<? extends RuntimeException> type,
-            AllowedTime.ThrowingRunnable code, String... mustMention) {
-        BadArguments.expect(type, mustMention.length == 0 ? null : mustMention[0], call, () -> {
+            AllowedTime.ThrowingRunnable code, String... parameter) {
+        BadArguments.expect(type, parameter.length == 0 ? null : parameter[0], call, () -> {
             code.run();
             return null;
         });

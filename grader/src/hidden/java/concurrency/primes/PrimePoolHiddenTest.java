@@ -26,6 +26,7 @@ import java.util.stream.LongStream;
 import kit.testing.AllowedTime;
 import kit.testing.ConcurrencyProbe;
 import kit.testing.Graded;
+import kit.testing.Hints;
 import kit.testing.Kind;
 import kit.testing.ThreadSnapshot;
 import org.junit.jupiter.api.DisplayName;
@@ -51,7 +52,8 @@ class PrimePoolHiddenTest {
 
     @Test
     @DisplayName("isPrime is false for negatives, 0, 1, 4 and squares of primes, true for 2, 3 and small primes.")
-    @Graded(points = 1.5, kind = Kind.CORRECTNESS)
+    @Graded(points = 1.5, kind = Kind.CORRECTNESS,
+            requirement = "Everything below 2 — 1, 0 and every negative number — is not prime; 2 is.")
     void isPrimeOnSmallNumbers() throws Exception {
         List<Long> numbers = new ArrayList<>(List.of(Long.MIN_VALUE, -7L, -2L, -1L, 0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L,
                 9L, 15L, 25L, 49L, 91L, 97L, 121L, 169L, 289L, 361L, 529L, 841L, 961L, 7919L, 10_007L,
@@ -62,7 +64,8 @@ class PrimePoolHiddenTest {
 
     @Test
     @DisplayName("isPrime is right for the lesson's numbers and for numbers around 10^12 and 10^13, in well under a second each.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "Stop at the square root: for every n up to 10 13 this must answer in well under a second.")
     void isPrimeOnLargeNumbers() throws Exception {
         List<Long> numbers = new ArrayList<>(LESSON);
         numbers.addAll(List.of(2_147_483_659L, 4_294_967_291L, 4_294_967_297L, 999_999_999_989L,
@@ -90,7 +93,8 @@ class PrimePoolHiddenTest {
 
     @Test
     @DisplayName("checkAll returns the answers in input order, even when the first number finishes last.")
-    @Graded(points = 1.5, kind = Kind.CORRECTNESS)
+    @Graded(points = 1.5, kind = Kind.CORRECTNESS,
+            requirement = "Collect the Futures in input order: element i of the result is test.test(numbers.get(i)), whichever test finished first.")
     void checkAllKeepsInputOrder() throws Exception {
         List<Long> numbers = LongStream.range(0, 12).boxed().collect(Collectors.toList());
         // Number 0 answers only after all the others have answered (or after 2 s), so it finishes last for
@@ -119,7 +123,8 @@ class PrimePoolHiddenTest {
 
     @Test
     @DisplayName("checkAll runs exactly `workers` tests at the same time (5 and 2 workers), never more.")
-    @Graded(points = 2, kind = Kind.CORRECTNESS)
+    @Graded(points = 2, kind = Kind.CORRECTNESS,
+            requirement = "Create an ExecutorService with exactly workers threads (newFixedThreadPool).")
     void checkAllRunsExactlyWorkersAtOnce() throws Exception {
         for (int workers : new int[] {5, 2}) {
             ConcurrencyProbe probe = new ConcurrencyProbe(workers, PATIENCE, Duration.ofMillis(40));
@@ -150,7 +155,8 @@ class PrimePoolHiddenTest {
 
     @Test
     @DisplayName("checkAll(numbers) on the lesson's five numbers returns [true, true, false, true, true].")
-    @Graded(points = 0.5, kind = Kind.CORRECTNESS)
+    @Graded(points = 0.5, kind = Kind.CORRECTNESS,
+            requirement = "Lesson example: checkAll(List.of(15485863L, 15485867L, 15485869L, 15485917L, 15485927L)) returns [true, true, false, true, true].")
     void checkAllOnTheLessonsNumbers() throws Exception {
         List<Boolean> results = AllowedTime.within(LIMIT, "checkAll(" + LESSON + ")", "Use isPrime on a pool.",
                 () -> PrimePool.checkAll(LESSON));
@@ -161,7 +167,8 @@ class PrimePoolHiddenTest {
 
     @Test
     @DisplayName("checkAll(numbers) runs isPrime on exactly availableProcessors() threads.")
-    @Graded(points = 1.5, kind = Kind.CORRECTNESS)
+    @Graded(points = 1.5, kind = Kind.CORRECTNESS,
+            requirement = "Same as checkAll(numbers, Runtime.getRuntime().availableProcessors(), PrimePool::isPrime).")
     void checkAllDefaultsToOneThreadPerProcessor() throws Exception {
         int cpus = Runtime.getRuntime().availableProcessors();
         // Enough slow primes that every pool thread is busy in isPrime for a while; the sampler finds each
@@ -216,7 +223,8 @@ class PrimePoolHiddenTest {
 
     @Test
     @DisplayName("checkAll reports a failing test as an ExecutionException whose cause is that test's exception.")
-    @Graded(points = 0.5, kind = Kind.CORRECTNESS)
+    @Graded(points = 0.5, kind = Kind.CORRECTNESS,
+            requirement = "@throws ExecutionException if test threw; its cause is what it threw")
     void checkAllReportsAFailure() throws Exception {
         IllegalStateException boom = new IllegalStateException("cannot test 13");
         ExecutionException thrown = assertThrows(ExecutionException.class, () -> AllowedTime.within(LIMIT,
@@ -237,7 +245,8 @@ class PrimePoolHiddenTest {
 
     @Test
     @DisplayName("checkAll shuts its executor down on success, on failure and on interrupt: no thread it started stays alive.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "Shut the executor down on every path — success, a failing test, an interrupt — with try/finally; no thread of it may stay alive after checkAll returns.")
     void checkAllShutsItsExecutorDown() throws Exception {
         Set<Thread> workers = ConcurrentHashMap.newKeySet();
         AllowedTime.within(LIMIT, "checkAll(6 numbers, 3 workers)", "Shut the executor down in finally.",
@@ -323,7 +332,8 @@ class PrimePoolHiddenTest {
 
     @Test
     @DisplayName("checkAll rejects workers < 1 and null arguments before starting a thread.")
-    @Graded(points = 0.5, kind = Kind.CORRECTNESS)
+    @Graded(points = 0.5, kind = Kind.CORRECTNESS,
+            requirement = "Check the arguments before any thread starts: workers < 1 → IllegalArgumentException naming workers and its value; null numbers, test or a null element → NullPointerException naming the parameter.")
     void argumentsAreCheckedFirst() throws Exception {
         ThreadSnapshot before = ThreadSnapshot.take();
         for (int bad : new int[] {0, -2}) {
@@ -331,10 +341,10 @@ class PrimePoolHiddenTest {
                     () -> PrimePool.checkAll(List.of(7L), bad, PrimePool::isPrime), "checkAll([7], " + bad
                             + " workers) should throw IllegalArgumentException, but it did not. Check workers >= 1 first.");
             String message = String.valueOf(thrown.getMessage());
-            assertTrue(message.toLowerCase(Locale.ROOT).contains("workers") && message.contains(String.valueOf(bad)),
-                    "checkAll([7], " + bad
-                    + " workers) should name workers and its value in the message, but the message was \"" + message
-                    + "\". Say which argument is wrong and its value.");
+            if (!(message.toLowerCase(Locale.ROOT).contains("workers") && message.contains(String.valueOf(bad)))) {
+                Hints.add("checkAll([7], " + bad + " workers) threw IllegalArgumentException as it should; its message \""
+                        + message + "\" does not name workers and its value. Saying which argument is wrong helps.");
+            }
         }
         assertThrows(NullPointerException.class, () -> PrimePool.checkAll(null, 2, PrimePool::isPrime),
                 "checkAll(null, 2, isPrime) should throw NullPointerException, but it did not.");

@@ -29,7 +29,8 @@ class AsyncResourceHiddenTest {
 
     @Test
     @DisplayName("acquire returns at once and completes with an open resource no earlier than its latency.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "prints Acquiring resource at once and returns a future that completes after latency with a new, open resource.")
     void acquireCompletesAfterTheLatency() throws Exception {
         String scenario = "AsyncResource.acquire(100 ms)";
         warmUp();
@@ -47,7 +48,8 @@ class AsyncResourceHiddenTest {
 
     @Test
     @DisplayName("work completes with \"Done\" no earlier than the latency, and its future fails with IllegalStateException once the resource is closed.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "On a closed resource the returned future fails with IllegalStateException (it does not throw).")
     void workCompletesWithDone() throws Exception {
         warmUp();
         AsyncResource resource = acquire();
@@ -77,7 +79,8 @@ class AsyncResourceHiddenTest {
 
     @Test
     @DisplayName("closeAsync closes the resource at once and completes after the latency; a second call returns an already completed future.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "Idempotent: a second call prints nothing and returns an already completed future.")
     void closeAsyncIsIdempotent() throws Exception {
         warmUp();
         AsyncResource resource = acquire();

@@ -57,7 +57,8 @@ class AsyncResourcesHiddenTest {
 
     @Test
     @DisplayName("using calls the body once with the resource, closes it only after the body's stage completed, and completes with the body's value after the close.")
-    @Graded(points = 1.5, kind = Kind.CORRECTNESS)
+    @Graded(points = 1.5, kind = Kind.CORRECTNESS,
+            requirement = "Runs body with the resource that acquiring produces and closes that resource exactly once, after the body's stage has settled.")
     void valuePath() throws Exception {
         CompletableFuture<String> work = new CompletableFuture<>();
         Run run = Run.start("using(resource, body whose stage completes later with \"value\")", r -> work);
@@ -71,7 +72,8 @@ class AsyncResourcesHiddenTest {
 
     @Test
     @DisplayName("using closes the resource exactly once when the body's stage fails, and fails with the body's exception.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "Whatever it does — returns a stage that succeeds or fails, throws an exception, or returns null (treat that as a NullPointerException) — wait until that stage has settled, then call closeAsync() exactly once.")
     void failedStage() throws Exception {
         CompletableFuture<String> work = new CompletableFuture<>();
         IllegalStateException boom = new IllegalStateException("work failed");
@@ -86,7 +88,8 @@ class AsyncResourcesHiddenTest {
 
     @Test
     @DisplayName("using closes the resource exactly once when the body throws, and fails with that exception.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "Whatever it does — returns a stage that succeeds or fails, throws an exception, or returns null (treat that as a NullPointerException) — wait until that stage has settled, then call closeAsync() exactly once.")
     void bodyThrows() throws Exception {
         IllegalStateException boom = new IllegalStateException("body threw");
         Run run = Run.start("using(resource, body that throws)", r -> {
@@ -101,7 +104,8 @@ class AsyncResourcesHiddenTest {
 
     @Test
     @DisplayName("using closes the resource exactly once when the body returns null, and fails with NullPointerException.")
-    @Graded(points = 0.5, kind = Kind.CORRECTNESS)
+    @Graded(points = 0.5, kind = Kind.CORRECTNESS,
+            requirement = "Whatever it does — returns a stage that succeeds or fails, throws an exception, or returns null (treat that as a NullPointerException) — wait until that stage has settled, then call closeAsync() exactly once.")
     void bodyReturnsNull() throws Exception {
         Run run = Run.start("using(resource, body that returns null)", r -> null);
         CompletableFuture<String> result = run.finishClose(null);
@@ -113,7 +117,8 @@ class AsyncResourcesHiddenTest {
 
     @Test
     @DisplayName("When the body and the close both fail, using fails with the body's exception and the close failure suppressed.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "body failed → the body's exception, with the close failure (if any) added to it with addSuppressed")
     void bodyAndCloseFail() throws Exception {
         IllegalStateException bodyFailure = new IllegalStateException("work failed");
         IllegalArgumentException closeFailure = new IllegalArgumentException("close failed");
@@ -131,7 +136,8 @@ class AsyncResourcesHiddenTest {
 
     @Test
     @DisplayName("When only the close fails (a failed future or a throw), using fails with the close failure.")
-    @Graded(points = 0.5, kind = Kind.CORRECTNESS)
+    @Graded(points = 0.5, kind = Kind.CORRECTNESS,
+            requirement = "only the close failed → the close failure.")
     void onlyCloseFails() throws Exception {
         IllegalArgumentException closeFailure = new IllegalArgumentException("close failed");
         Run run = Run.start("using(resource, body that succeeds) whose close fails",
@@ -162,7 +168,8 @@ class AsyncResourcesHiddenTest {
 
     @Test
     @DisplayName("When acquiring fails, using fails with the same exception and never calls the body.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "If it fails, the result fails with the same exception, and body is never called (there is nothing to close).")
     void acquisitionFails() throws Exception {
         String scenario = "using(acquisition that fails, body)";
         CompletableFuture<FakeResource> acquiring = new CompletableFuture<>();
@@ -189,7 +196,8 @@ class AsyncResourcesHiddenTest {
 
     @Test
     @DisplayName("using and AsyncResource never block a thread: calls return at once and no thread waits while stages are pending.")
-    @Graded(points = 1, kind = Kind.CORRECTNESS)
+    @Graded(points = 1, kind = Kind.CORRECTNESS,
+            requirement = "acquire a resource, run a body with it, and always release it — without ever blocking a thread.")
     void nothingBlocks() throws Exception {
         CompletableFuture<FakeResource> acquiring = new CompletableFuture<>();
         CompletableFuture<String> work = new CompletableFuture<>();
@@ -218,7 +226,8 @@ class AsyncResourcesHiddenTest {
 
     @Test
     @DisplayName("useResource(60 ms) completes with \"Done\" after about three latencies: acquire, work and release.")
-    @Graded(points = 1, kind = Kind.TIMING)
+    @Graded(points = 1, kind = Kind.TIMING,
+            requirement = "Completes with \"Done\" after about three latencies (acquire, work, release).")
     void useResourceTakesThreeLatencies() throws Exception {
         String scenario = "useResource(60 ms)";
         Stopwatch clock = Stopwatch.start();
@@ -234,7 +243,8 @@ class AsyncResourcesHiddenTest {
 
     @Test
     @DisplayName("AsyncResource and AsyncResources never call Thread.sleep, join() or get(), not even through a method reference.")
-    @Graded(points = 0.5, kind = Kind.API)
+    @Graded(points = 0.5, kind = Kind.API,
+            requirement = "Non-blocking: every future here completes after the latency through a timer — delayedExecutor — never through Thread.sleep, join() or get().")
     void noSleepJoinOrGet() throws Exception {
         String done = AsyncResults.value(AllowedTime.within(CALL_LIMIT, "useResource(10 ms)", "Return the future at once.",
                 () -> AsyncResources.useResource(Duration.ofMillis(10))), LIMIT, "useResource(10 ms)", "Acquire, work, release.");

@@ -23,4 +23,12 @@ public @interface Graded {
 
     /** Whether the test checks correctness, timing or API use. */
     Kind kind();
+
+    /**
+     * The sentence of the task's stub Javadoc (in {@code exercises/}) that this test enforces, verbatim.
+     *
+     * <p>The build checks that it is found in the stub's Javadoc (see {@code RequirementsTest}), so that
+     * every graded requirement is written in the assignment; {@code docs/what-is-graded.md} lists it.
+     */
+    String requirement();
 }

@@ -23,14 +23,17 @@ import kit.grader.config.ConfigLoader;
 import kit.grader.config.GradingConfig;
 import kit.grader.find.BadSubmissionException;
 import kit.grader.find.Submission;
+import kit.grader.find.SubmissionCheckouts;
 import kit.grader.grade.ClassGrader;
 import kit.grader.grade.GradeSettings;
 import kit.grader.grade.GraderSession;
 import kit.grader.grade.SubmissionGrader;
 import kit.grader.model.SubmissionResult;
+import kit.grader.model.TaskResult;
 import kit.grader.model.Task;
 import kit.grader.report.ClassSummary;
 import kit.grader.report.ClassroomReport;
+import kit.grader.report.Classroom50Report;
 import kit.grader.report.CsvReport;
 import kit.grader.report.GradescopeReport;
 import kit.grader.report.JUnitXmlReport;
@@ -53,6 +56,8 @@ public final class Main {
     private final Map<String, String> env;
     private final boolean terminal;
     private final Charset charset;
+    private SubmissionCheckouts checkouts;
+    private Path submitScratch;
 
     Main(Map<String, String> env, boolean terminal, Charset charset) {
         this.env = env;
@@ -82,6 +87,7 @@ public final class Main {
 
     int execute(PrintWriter out, PrintWriter err, String... args) {
         kit.grader.run.Trace.log("main");
+        Options parsedOptions = null;
         try {
             CommandLineParser.Parsed parsed = new CommandLineParser().parse(args);
             if (parsed.text() != null) {
@@ -90,6 +96,17 @@ public final class Main {
                 return 0;
             }
             Options options = parsed.options();
+            parsedOptions = options;
+            if (options.submittedBefore() != null) {
+                Path scratch = java.nio.file.Files.createTempDirectory("grade-submitted-before-");
+                if (!options.keepScratch()) {
+                    scratch.toFile().deleteOnExit();
+                    submitScratch = scratch;
+                }
+                checkouts = SubmissionCheckouts.prepare(options.submissions(), options.submittedBefore(), scratch);
+                options = options.withSubmissions(checkouts.dirs());
+                parsedOptions = options;
+            }
             kit.grader.run.Trace.log("parsed");
             if (options.classMode()) {
                 GradeSettings settings = settings(options, loadConfig(options));
@@ -122,6 +139,7 @@ public final class Main {
             }
         } catch (UsageException | ConfigException | BadSubmissionException e) {
             err.println("grade: " + e.getMessage());
+            writeClassroom50NotGraded(parsedOptions, e.getMessage(), err);
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -129,10 +147,12 @@ public final class Main {
             return 1;
         } catch (Exception | Error e) {
             err.println("grade: internal error: " + e + " (please report it with the command you ran)");
+            writeClassroom50NotGraded(parsedOptions, "the grader failed: " + e, err);
             return 1;
         } finally {
             out.flush();
             err.flush();
+            deleteSubmitScratch();
             kit.grader.run.Trace.log("end");
         }
     }
@@ -192,6 +212,9 @@ public final class Main {
             if (options.classroom()) {
                 writeClassroom(result, out);
             }
+            if (options.classroom50() != null) {
+                writeClassroom50(result, options.classroom50());
+            }
         } catch (IOException e) {
             err.println("grade: cannot write a report: " + e.getMessage());
             return 2;
@@ -208,7 +231,7 @@ public final class Main {
         if (bar != null) {
             bar.update(0);
         }
-        List<SubmissionResult> results = new ClassGrader(session.grader(), jobs)
+        List<SubmissionResult> graded = new ClassGrader(session.grader(), jobs)
                 .gradeAll(dirs, settings, done -> {
                     if (bar != null) {
                         bar.update(done);
@@ -217,6 +240,7 @@ public final class Main {
         if (bar != null) {
             bar.finish();
         }
+        List<SubmissionResult> results = withMissingSubmissions(graded);
         ClassSummary summary = new ClassSummary(results);
         int width = results.stream().mapToInt(r -> r.name().length()).max().orElse(10) + 2;
         for (SubmissionResult r : results) {
@@ -235,7 +259,13 @@ public final class Main {
         out.flush();
         try {
             if (options.csv() != null) {
-                write(options.csv(), w -> new CsvReport().write(settings.tasks(), results, w), false);
+                List<SubmissionResult> rows = results;
+                if (checkouts == null) {
+                    write(options.csv(), w -> new CsvReport().write(settings.tasks(), rows, w), false);
+                } else {
+                    write(options.csv(), w -> new CsvReport().write(settings.tasks(), rows,
+                            List.of("graded_tag", "graded_commit", "submitted_at"), this::submissionCells, w), false);
+                }
             }
             if (options.json() != null) {
                 write(options.json(), w -> new JsonReport(options.verbose()).writeClass(results, summary, w), false);
@@ -278,6 +308,95 @@ public final class Main {
         }
         Files.writeString(Path.of(target), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
+    }
+
+    /** Writes Classroom 50's result.json to {@code file} and release-body.md beside it. */
+    private void writeClassroom50(SubmissionResult result, Path file) throws IOException {
+        Classroom50Report report = new Classroom50Report(env, java.time.Instant.now());
+        write(file, w -> report.writeResult(result, w), false);
+        Path body = file.toAbsolutePath().resolveSibling(Classroom50Report.RELEASE_BODY_NAME);
+        write(body, w -> w.write(report.releaseBody(result)), false);
+    }
+
+    /**
+     * The always-write rule of {@code --classroom50}: when the submission cannot be graded at all (no sources,
+     * unreadable, a broken config, a grader failure), every task still gets a row at 0 with the reason.
+     */
+    private void writeClassroom50NotGraded(Options options, String reason, PrintWriter err) {
+        if (options == null || options.classroom50() == null || options.classMode()) {
+            return;
+        }
+        List<TaskResult> tasks = new ArrayList<>();
+        Map<String, GradingConfig.TaskSetting> points = Map.of();
+        try {
+            points = loadConfig(options).tasks();
+        } catch (ConfigException | RuntimeException e) {
+            // The config itself may be the reason; fall back to the contract's tasks at 0 points each.
+        }
+        for (Task task : Task.ALL) {
+            GradingConfig.TaskSetting setting = points.get(task.id());
+            boolean chosen = options.tasks().isEmpty() ? setting == null || setting.enabled()
+                    : options.tasks().contains(task.id());
+            if (chosen) {
+                tasks.add(new TaskResult(task.id(), 0, setting == null ? 0 : setting.points(), List.of(), List.of(),
+                        List.of()));
+            }
+        }
+        double max = tasks.stream().mapToDouble(TaskResult::maxScore).sum();
+        Path dir = options.submissions().isEmpty() ? Path.of(".") : options.submissions().get(0);
+        String name = dir.toAbsolutePath().normalize().getFileName() == null ? "submission"
+                : dir.toAbsolutePath().normalize().getFileName().toString();
+        SubmissionResult result = new SubmissionResult(name, dir.toString(), 0, max, tasks, List.of(),
+                reason == null || reason.isBlank() ? "the grader stopped without a reason" : reason, 0);
+        try {
+            writeClassroom50(result, options.classroom50());
+        } catch (IOException | RuntimeException e) {
+            err.println("grade: cannot write " + options.classroom50() + ": " + e.getMessage());
+        }
+    }
+
+    /** A repository without a submission in time scores 0 with that reason, whatever its empty copy gave. */
+    private List<SubmissionResult> withMissingSubmissions(List<SubmissionResult> results) {
+        if (checkouts == null) {
+            return results;
+        }
+        List<SubmissionResult> fixed = new ArrayList<>();
+        for (SubmissionResult r : results) {
+            var checkout = checkouts.of(r.path());
+            if (checkout.isPresent() && !checkout.get().missing().isEmpty()) {
+                List<TaskResult> zero = r.tasks().stream().map(t -> new TaskResult(t.id(), 0, t.maxScore(),
+                        List.of(), List.of(), List.of())).toList();
+                fixed.add(new SubmissionResult(r.name(), checkout.get().repository().toString(), 0, r.maxScore(),
+                        zero, List.of(), checkout.get().missing(), r.durationMillis()));
+            } else {
+                fixed.add(r);
+            }
+        }
+        return fixed;
+    }
+
+    private List<String> submissionCells(SubmissionResult r) {
+        var checkout = checkouts.of(r.path());
+        if (checkout.isEmpty()) {
+            checkout = checkouts.dirs().stream().map(d -> checkouts.of(d.toString()).orElseThrow())
+                    .filter(c -> c.repository().toString().equals(r.path())).findFirst();
+        }
+        if (checkout.isEmpty() || checkout.get().found() == null) {
+            return List.of("", "", "");
+        }
+        var found = checkout.get().found();
+        return List.of(found.tag(), found.commit(), found.submittedAt().toString());
+    }
+
+    private void deleteSubmitScratch() {
+        if (submitScratch == null) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(submitScratch)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: the directory is under the system's temporary directory.
+        }
     }
 
     private boolean appendsTo(Path file) {

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every wrong or alternative fixture of {@code src/test/fixtures/}, laid over a copy of the reference and graded
  * in class mode: a wrong one loses points on its own task (its must-fail tests do not pass), a correct alternative
- * earns full marks. Then one fixture per task is graded with every task, in class mode and one at a time: its
+ * earns full marks. A fixture is a replacement package ({@code src/main/java/...}) or, smaller, a list of text
+ * replacements in one file of the reference ({@code file}, {@code find.N}, {@code replace.N}; see {@link Kit#replaced}).
+ * Then one fixture per task is graded with every task, in class mode and one at a time: its
  * damage stays in its own task (every other task keeps full marks) and both ways give exactly the same verdicts.
  *
  * <p>Grading every fixture with all nine tasks takes many minutes on two cores, so by default each fixture is
@@ -55,7 +57,9 @@ class FixturesTest {
             FIXTURES.put(name, p);
             String pkgDir = Task.byId(p.getProperty("task", "")).map(Task::directory).orElseThrow(() ->
                     new AssertionError(name + ": fixture.properties names no known task: " + p.getProperty("task")));
-            SUBMISSIONS.put(name, Kit.overlay(scratch.resolve(name), pkgDir, dir.resolve("src/main/java").resolve(pkgDir)));
+            SUBMISSIONS.put(name, p.containsKey("file")
+                    ? Kit.replaced(scratch.resolve(name), name, p)
+                    : Kit.overlay(scratch.resolve(name), pkgDir, dir.resolve("src/main/java").resolve(pkgDir)));
         }
         if (ALL_TASKS) {
             gradeInClassMode(new ArrayList<>(SUBMISSIONS.keySet()), List.of(), "all");
@@ -136,8 +140,31 @@ class FixturesTest {
                     .containsKey(test);
             assertThat(statusByName.get(test)).as("%s: '%s' must not pass", name, test).isNotEqualTo("passed");
         }
+        if (p.containsKey("all-at-once")) {
+            assertEveryProblemShownAtOnce(name, p, own);
+        }
         if (ALL_TASKS) {
             GoldenTest.assertOtherTasksFull(result, task);
+        }
+    }
+
+    /**
+     * {@code all-at-once} names a test with several problems; its message must show every one of them in one report
+     * (each text of {@code all-at-once.shows}, separated by {@code |}), so that a student fixes them in one push.
+     */
+    private static void assertEveryProblemShownAtOnce(String name, Properties p, JsonNode own) {
+        String test = p.getProperty("all-at-once");
+        JsonNode found = null;
+        for (JsonNode t : own.get("tests")) {
+            if (t.get("name").asText().equals(test)) {
+                found = t;
+            }
+        }
+        assertThat(found).as("%s: all-at-once names a hidden test that does not exist: %s", name, test).isNotNull();
+        String message = found.get("message").asText();
+        for (String problem : p.getProperty("all-at-once.shows", "").split("\\|")) {
+            assertThat(message).as("%s: the report of '%s' should show every problem at once", name, test)
+                    .contains(problem.strip());
         }
     }
 

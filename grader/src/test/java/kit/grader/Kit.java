@@ -74,6 +74,32 @@ final class Kit {
         return dir;
     }
 
+    /**
+     * A copy of the reference in {@code dir} with text replaced in one file: the smallest fixture format. {@code p}
+     * holds {@code file} (relative to src/main/java) and numbered pairs {@code find.1}/{@code replace.1},
+     * {@code find.2}/{@code replace.2}, …; each {@code find} must occur in the reference exactly once.
+     */
+    static Path replaced(Path dir, String name, Properties p) {
+        referenceCopy(dir);
+        Path file = dir.resolve("src/main/java").resolve(p.getProperty("file"));
+        try {
+            String text = Files.readString(file);
+            for (int i = 1; p.containsKey("find." + i); i++) {
+                String find = p.getProperty("find." + i);
+                int at = text.indexOf(find);
+                assertThat(at >= 0 && text.indexOf(find, at + 1) < 0)
+                        .as("fixture '%s': find.%d should occur exactly once in %s; update fixture.properties", name, i,
+                                p.getProperty("file"))
+                        .isTrue();
+                text = text.replace(find, p.getProperty("replace." + i, ""));
+            }
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
     static Properties properties(Path file) {
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

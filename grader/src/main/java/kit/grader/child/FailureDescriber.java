@@ -35,6 +35,10 @@ public final class FailureDescriber {
             // The test caught the stub's exception and described it in its own words.
             return new Description("not-implemented", stubMethodIn(thrown.getMessage()));
         }
+        if (thrown instanceof AssertionError && thrown.getClass().getName().equals("org.opentest4j.MultipleFailuresError")
+                && thrown.getSuppressed().length > 0) {
+            return new Description("failed", everyFailure(thrown));
+        }
         if (thrown instanceof AssertionError) {
             String message = thrown.getMessage();
             return new Description("failed", message == null || message.isBlank()
@@ -44,6 +48,20 @@ public final class FailureDescriber {
             return new Description("failed", "the test was aborted: " + thrown.getMessage());
         }
         return new Description("error", errorMessage(thrown));
+    }
+
+    /**
+     * The failures of an {@code assertAll} (JUnit adds each as suppressed), one line each, so that a student sees
+     * every problem of the test in one report.
+     */
+    private static String everyFailure(Throwable all) {
+        Throwable[] failures = all.getSuppressed();
+        StringBuilder text = new StringBuilder(failures.length + (failures.length == 1 ? " check" : " checks")
+                + " failed:");
+        for (Throwable failure : failures) {
+            text.append("\n- ").append(describe(failure).message().replace(" ==> expected: <true> but was: <false>", ""));
+        }
+        return text.toString();
     }
 
     private static boolean mentionsTodo(String message) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kit.testing.Graded;
+import kit.testing.Hints;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -83,6 +84,7 @@ final class PlanListener implements TestExecutionListener {
         String key = id.getUniqueId();
         if (units.containsKey(key)) {
             capture.take();
+            Hints.take(); // hints of an earlier test that did not end normally belong to no one
             started.put(key, System.nanoTime());
             channel.event(Protocol.START, key);
             return;
@@ -164,6 +166,9 @@ final class PlanListener implements TestExecutionListener {
             FailureDescriber.Description d = FailureDescriber.describe(failure);
             status = d.status();
             message = d.message();
+        }
+        for (String hint : Hints.take()) {
+            message += (message.isEmpty() ? "" : "\n") + "Hint (not graded): " + hint;
         }
         finished.put(key, true);
         channel.finish(key, status, message, millis, capture.take());

@@ -31,6 +31,7 @@ public final class CommandLineParser {
                 "  ./grade alice --task download,counter   grade two tasks only",
                 "  ./grade subs/* --csv grades.csv --feedback feedback/   a whole class",
                 "  ./grade . --classroom                   GitHub Classroom reporter result",
+                "  ./grade . --classroom50 result.json     Classroom 50 result (+ release-body.md beside it)",
                 "  ./grade submission --gradescope results.json",
                 "",
                 "Exit status: 0 when grading ran (whatever the score), 1 when the grader itself failed, "
@@ -51,6 +52,12 @@ public final class CommandLineParser {
 
         @Option(names = "--junit-xml", paramLabel = "DIR", description = "Also write JUnit XML, one TEST-<task>.xml per task (class mode: DIR/<submission>/).")
         Path junitXml;
+
+        @Option(names = "--submitted-before", paramLabel = "INSTANT", description = "Grade each git repository at its latest Classroom 50 submit/... tag whose commit is dated at or before INSTANT (e.g. 2026-12-01T23:59:00Z), in a scratch copy; a repository without one scores 0.")
+        String submittedBefore;
+
+        @Option(names = "--classroom50", paramLabel = "FILE", description = "Write Classroom 50's result.json to FILE and the student's release-body.md beside it, even when the submission cannot be graded (one submission).")
+        Path classroom50;
 
         @Option(names = "--classroom", description = "Write GitHub Classroom's reporter result (result=<base64>) to $GITHUB_OUTPUT, or to standard output when it is not set (one submission).")
         boolean classroom;
@@ -155,9 +162,12 @@ public final class CommandLineParser {
         seconds("--submission-timeout", s.submissionSeconds);
         Options options = new Options(s.submissions, s.json, s.markdown, s.gradescope, s.junitXml, s.classroom,
                 s.csv, s.feedback, tasks, s.config, s.jobs, s.jvms, s.testSeconds, s.submissionSeconds, s.quiet,
-                s.verbose, s.noColor, s.keepScratch);
+                s.verbose, s.noColor, s.keepScratch, s.classroom50, instant(s.submittedBefore));
         if (options.classMode() && options.gradescope() != null) {
             throw new UsageException("--gradescope writes the result of one submission; give one directory");
+        }
+        if (options.classMode() && options.classroom50() != null) {
+            throw new UsageException("--classroom50 writes the result of one submission; give one directory");
         }
         if (options.classMode() && options.classroom()) {
             throw new UsageException("--classroom reports one submission; give one directory");
@@ -165,10 +175,23 @@ public final class CommandLineParser {
         outputFile("--json", options.json());
         outputFile("--markdown", options.markdown());
         outputFile("--gradescope", options.gradescope());
+        outputFile("--classroom50", options.classroom50());
         outputFile("--csv", options.csv());
         outputDirectory("--junit-xml", options.junitXml());
         outputDirectory("--feedback", options.feedback());
         return options;
+    }
+
+    private static java.time.Instant instant(String text) throws UsageException {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UsageException("--submitted-before needs an instant with its offset, such as"
+                    + " 2026-12-01T23:59:00Z or 2026-12-01T18:59:00-05:00, not '" + text + "'");
+        }
     }
 
     private static void seconds(String option, Double value) throws UsageException {

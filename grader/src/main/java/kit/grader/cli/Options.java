@@ -24,6 +24,8 @@ import java.util.List;
  * @param verbose print output and timings
  * @param noColor never colour the terminal report
  * @param keepScratch keep compiled classes and working directories
+ * @param classroom50 where to write Classroom 50's result.json (release-body.md goes beside it), or null
+ * @param submittedBefore grade each repository at its latest {@code submit/…} tag at or before this instant, or null
  */
 public record Options(
         List<Path> submissions,
@@ -43,11 +45,20 @@ public record Options(
         boolean quiet,
         boolean verbose,
         boolean noColor,
-        boolean keepScratch) {
+        boolean keepScratch,
+        Path classroom50,
+        java.time.Instant submittedBefore) {
 
     public Options {
         submissions = List.copyOf(submissions);
         tasks = List.copyOf(tasks);
+    }
+
+    /** These options with other submission directories. */
+    public Options withSubmissions(List<Path> dirs) {
+        return new Options(dirs, json, markdown, gradescope, junitXml, classroom, csv, feedback, tasks, config, jobs,
+                jvms, testSeconds, submissionSeconds, quiet, verbose, noColor, keepScratch, classroom50,
+                submittedBefore);
     }
 
     /**

@@ -37,6 +37,15 @@ public final class ProtectedFileCheck {
     /** Most files looked at under the protected folders: the check takes bounded time whatever is there. */
     static final int MAX_FILES = 2_000;
 
+    /**
+     * The GitHub Classroom files that the Classroom 50 flavour of the template leaves out
+     * ({@code export-template.sh --classroom50}): a copy missing all of them is that flavour, not a deletion.
+     */
+    static final Set<String> GITHUB_CLASSROOM_FILES = Set.of(".github/workflows/classroom.yml",
+            ".github/classroom/autograding.json");
+    /** The workflow Classroom 50 itself adds to every student repository when the student accepts. */
+    static final String CLASSROOM50_WORKFLOW = ".github/workflows/autograde.yaml";
+
     private final TemplateFiles template;
 
     public ProtectedFileCheck(TemplateFiles template) {
@@ -62,6 +71,11 @@ public final class ProtectedFileCheck {
         List<ProtectedChange> changes = new ArrayList<>();
         Set<String> all = new TreeSet<>(present);
         all.addAll(template.paths());
+        boolean classroom50Flavour = GITHUB_CLASSROOM_FILES.stream().noneMatch(present::contains);
+        if (classroom50Flavour) {
+            all.removeAll(GITHUB_CLASSROOM_FILES);
+            all.remove(CLASSROOM50_WORKFLOW);
+        }
         for (String path : all) {
             boolean expected = template.paths().contains(path);
             if (!present.contains(path)) {

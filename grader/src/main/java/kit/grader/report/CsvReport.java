@@ -20,6 +20,15 @@ public final class CsvReport {
 
     /** Writes the header and one row per result. */
     public void write(List<String> tasks, List<SubmissionResult> results, Writer out) throws IOException {
+        write(tasks, results, List.of(), r -> List.of(), out);
+    }
+
+    /**
+     * Writes the header and one row per result, with {@code extraHeader} columns at the end filled by
+     * {@code extraCells} (for example which tag and commit {@code --submitted-before} graded).
+     */
+    public void write(List<String> tasks, List<SubmissionResult> results, List<String> extraHeader,
+            java.util.function.Function<SubmissionResult, List<String>> extraCells, Writer out) throws IOException {
         List<String> header = new ArrayList<>();
         header.add("submission");
         header.addAll(tasks);
@@ -27,6 +36,7 @@ public final class CsvReport {
         header.add("max");
         header.add("note");
         header.add("protected_files_changed");
+        header.addAll(extraHeader);
         row(header, out);
         for (SubmissionResult r : results) {
             List<String> cells = new ArrayList<>();
@@ -39,6 +49,7 @@ public final class CsvReport {
             cells.add(Numbers.points(r.maxScore()));
             cells.add(safe(r.graded() ? "" : "not graded: " + r.error()));
             cells.add(r.graded() ? Integer.toString(ProtectedFilesNote.count(r)) : "");
+            extraCells.apply(r).forEach(c -> cells.add(safe(c)));
             row(cells, out);
         }
     }

@@ -48,4 +48,18 @@ class FailureDescriberTest {
         var timeout = FailureDescriber.describe(new java.util.concurrent.TimeoutException("run() timed out after 2 seconds"));
         assertThat(timeout.status()).isEqualTo("timeout");
     }
+
+    @Test
+    @DisplayName("an assertAll with several failures shows every one of them, one line each, without JUnit's suffixes")
+    void everyFailureOfAnAssertAll() {
+        Throwable all = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> org.junit.jupiter.api.Assertions.assertAll("run with bad input",
+                        () -> org.junit.jupiter.api.Assertions.assertTrue(false, "run(0 consumers) should throw, but returned"),
+                        () -> { },
+                        () -> org.junit.jupiter.api.Assertions.fail("run([[a], null]) should throw, but returned")));
+        var d = FailureDescriber.describe(all);
+        assertThat(d.status()).isEqualTo("failed");
+        assertThat(d.message()).isEqualTo("2 checks failed:\n- run(0 consumers) should throw, but returned"
+                + "\n- run([[a], null]) should throw, but returned");
+    }
 }

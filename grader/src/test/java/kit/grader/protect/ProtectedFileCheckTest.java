@@ -50,6 +50,20 @@ class ProtectedFileCheckTest {
     }
 
     @Test
+    @DisplayName("the Classroom 50 flavour (no GitHub Classroom files, Classroom 50's own autograde.yaml added) differs in nothing; deleting only one GitHub Classroom file still counts")
+    void classroom50Flavour() throws IOException {
+        Path copy = templateCopy(scratch.resolve("c50"));
+        Files.delete(copy.resolve(".github/workflows/classroom.yml"));
+        Files.delete(copy.resolve(".github/classroom/autograding.json"));
+        Files.writeString(copy.resolve(".github/workflows/autograde.yaml"), "on: push\n");
+        assertThat(check.check(copy)).isEmpty();
+        Path partial = templateCopy(scratch.resolve("partial"));
+        Files.delete(partial.resolve(".github/workflows/classroom.yml"));
+        assertThat(check.check(partial)).extracting(ProtectedChange::path)
+                .containsExactly(".github/workflows/classroom.yml");
+    }
+
+    @Test
     @DisplayName("a changed test and pom.xml, an added test and a deleted workflow file are each reported, sorted by path")
     void changesAreReported() throws IOException {
         Path copy = templateCopy(scratch.resolve("s"));
