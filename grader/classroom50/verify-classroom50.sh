@@ -15,7 +15,7 @@
 # without sources (0 with the reason). Each checks result.json's score, the runner's status output,
 # runner.validate_result, the schema, and that grading added only result.json and release-body.md.
 # Other variables: GRADER_JAR (default grader/target/grader.jar, built when missing), WRONG_FIXTURE
-# (default counter--no-lock), KEEP_SCRATCH=1. Exit status 0 when every check passed.
+# (default choosing--long-overflow: a deterministic wrong answer, so both gradings agree), KEEP_SCRATCH=1. Exit status 0 when every check passed.
 set -euo pipefail
 
 kit="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -32,7 +32,7 @@ jar="${GRADER_JAR:-$kit/grader/target/grader.jar}"
 if [ ! -f "$jar" ]; then
     mvn -B -q -f "$kit/pom.xml" -DskipTests -pl grader -am package 1>&2
 fi
-fixture="${WRONG_FIXTURE:-counter--no-lock}"
+fixture="${WRONG_FIXTURE:-choosing--long-overflow}"
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/verify-classroom50.XXXXXX")"
 server_pid=""
 cleanup() {
