@@ -26,11 +26,13 @@ import kit.grader.find.Submission;
 import kit.grader.find.SubmissionCheckouts;
 import kit.grader.grade.ClassGrader;
 import kit.grader.grade.GradeSettings;
+import kit.grader.grade.ResultStore;
 import kit.grader.grade.GraderSession;
 import kit.grader.grade.SubmissionGrader;
 import kit.grader.model.SubmissionResult;
 import kit.grader.model.TaskResult;
 import kit.grader.model.Task;
+import kit.grader.report.AtomicFiles;
 import kit.grader.report.ClassSummary;
 import kit.grader.report.ClassroomReport;
 import kit.grader.report.Classroom50Report;
@@ -49,9 +51,13 @@ import kit.grader.run.RunLimits;
 /**
  * The grader's command line: {@code grade DIR… [options]}. Only {@link #main} exits; {@link #run} returns
  * the exit status: 0 when grading ran, 1 when the grader itself failed, 2 for bad usage or an unreadable
- * submission.
+ * submission, 3 when a class run was stopped by SIGINT/SIGTERM (what finished is kept; {@code --resume}
+ * grades the rest).
  */
 public final class Main {
+
+    /** Exit status of a class run stopped by SIGINT or SIGTERM: interrupted, resumable with {@code --resume}. */
+    public static final int EXIT_INTERRUPTED = 3;
 
     private final Map<String, String> env;
     private final boolean terminal;
@@ -114,7 +120,7 @@ public final class Main {
                     if (options.keepScratch()) {
                         session.keepScratch();
                     }
-                    return gradeClass(session, options, settings, out, err);
+                    return gradeClass(session, options, settings, out, err, List.of(args));
                 }
             }
             try (GraderSession session = GraderSession.open()) {
@@ -223,7 +229,7 @@ public final class Main {
     }
 
     private int gradeClass(GraderSession session, Options options, GradeSettings settings, PrintWriter out,
-            PrintWriter err) throws Exception {
+            PrintWriter err, List<String> originalArgs) throws Exception {
         Style style = style(options);
         int jobs = options.jobsOrDefault();
         List<Path> dirs = options.submissions();
@@ -231,16 +237,41 @@ public final class Main {
         if (bar != null) {
             bar.update(0);
         }
-        List<SubmissionResult> graded = new ClassGrader(session.grader(), jobs)
-                .gradeAll(dirs, settings, done -> {
-                    if (bar != null) {
-                        bar.update(done);
-                    }
-                });
-        if (bar != null) {
-            bar.finish();
+        ResultStore store = new ResultStore(options.resultsDirectory(), settings);
+        try {
+            Files.createDirectories(store.directory());
+        } catch (IOException e) {
+            err.println("grade: cannot create the results directory " + store.directory() + ": " + e.getMessage()
+                    + " (choose another with --results DIR)");
+            return 2;
         }
-        List<SubmissionResult> results = withMissingSubmissions(graded);
+        ClassGrader classGrader = new ClassGrader(session.grader(), jobs);
+        ClassGrader.ClassRun run;
+        try (StopSignals signals = StopSignals.install(classGrader::stop)) {
+            run = classGrader.gradeAll(dirs, settings, store, options.resume(), done -> {
+                if (bar != null) {
+                    bar.update(done);
+                }
+            });
+            if (bar != null) {
+                bar.finish();
+            }
+            if (run.stopped() || signals.received() != null) {
+                String signal = signals.received() == null ? "a stop" : "SIG" + signals.received();
+                err.println("grade: stopped by " + signal + ": " + run.done() + " of " + dirs.size()
+                        + " submissions are graded and kept in " + store.directory()
+                        + "; no class report was written.");
+                err.println("grade: to grade the rest, run: " + resumeCommand(originalArgs));
+                err.flush();
+                return EXIT_INTERRUPTED;
+            }
+        }
+        if (options.resume()) {
+            err.println("grade: reused " + run.reused() + " of " + dirs.size() + " results kept in "
+                    + store.directory() + "; graded " + (dirs.size() - run.reused()));
+            err.flush();
+        }
+        List<SubmissionResult> results = withMissingSubmissions(run.results());
         ClassSummary summary = new ClassSummary(results);
         int width = results.stream().mapToInt(r -> r.name().length()).max().orElse(10) + 2;
         for (SubmissionResult r : results) {
@@ -431,14 +462,42 @@ public final class Main {
         void write(Writer w) throws IOException;
     }
 
+    /**
+     * Writes a report: atomically (a temporary file renamed over {@code file}, so a crash never leaves half a
+     * report), or appended when {@code file} is the CI's step summary, which is shared with other steps.
+     */
     private static void write(Path file, ReportBody body, boolean append) throws IOException {
+        if (!append) {
+            AtomicFiles.write(file, body::write);
+            return;
+        }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
             body.write(w);
         }
+    }
+
+    /** The command that resumes this run: the grader's own command with the same arguments and {@code --resume}. */
+    String resumeCommand(List<String> args) {
+        String program = env.getOrDefault("GRADE_COMMAND", "./grade");
+        StringBuilder command = new StringBuilder(program.isBlank() ? "./grade" : program);
+        for (String arg : args) {
+            command.append(' ').append(shellQuoted(arg));
+        }
+        if (!args.contains("--resume")) {
+            command.append(" --resume");
+        }
+        return command.toString();
+    }
+
+    private static String shellQuoted(String arg) {
+        if (!arg.isEmpty() && arg.matches("[A-Za-z0-9_./:=,+@%-]+")) {
+            return arg;
+        }
+        return "'" + arg.replace("'", "'\\''") + "'";
     }
 }

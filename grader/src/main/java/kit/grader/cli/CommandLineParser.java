@@ -86,6 +86,12 @@ public final class CommandLineParser {
         @Option(names = "--submission-timeout", paramLabel = "SECONDS", description = "Wall limit for running one submission's tests (default: the config's, 120).")
         Double submissionSeconds;
 
+        @Option(names = "--results", paramLabel = "DIR", description = "Class mode: where each submission's result is kept as soon as it is graded (default: <csv>.results/ beside --csv, else grade-results/).")
+        Path results;
+
+        @Option(names = "--resume", description = "Class mode: reuse the kept results that are still valid (same sources, configuration and grader); grade only the rest.")
+        boolean resume;
+
         @Option(names = {"-q", "--quiet"}, description = "Print only the total (class mode: only the summary).")
         boolean quiet;
 
@@ -162,7 +168,7 @@ public final class CommandLineParser {
         seconds("--submission-timeout", s.submissionSeconds);
         Options options = new Options(s.submissions, s.json, s.markdown, s.gradescope, s.junitXml, s.classroom,
                 s.csv, s.feedback, tasks, s.config, s.jobs, s.jvms, s.testSeconds, s.submissionSeconds, s.quiet,
-                s.verbose, s.noColor, s.keepScratch, s.classroom50, instant(s.submittedBefore));
+                s.verbose, s.noColor, s.keepScratch, s.classroom50, instant(s.submittedBefore), s.results, s.resume);
         if (options.classMode() && options.gradescope() != null) {
             throw new UsageException("--gradescope writes the result of one submission; give one directory");
         }
@@ -179,6 +185,10 @@ public final class CommandLineParser {
         outputFile("--csv", options.csv());
         outputDirectory("--junit-xml", options.junitXml());
         outputDirectory("--feedback", options.feedback());
+        outputDirectory("--results", options.results());
+        if (!options.classMode() && (options.results() != null || options.resume())) {
+            throw new UsageException("--results and --resume are for a class; give several directories or --csv");
+        }
         return options;
     }
 

@@ -26,6 +26,8 @@ import java.util.List;
  * @param keepScratch keep compiled classes and working directories
  * @param classroom50 where to write Classroom 50's result.json (release-body.md goes beside it), or null
  * @param submittedBefore grade each repository at its latest {@code submit/…} tag at or before this instant, or null
+ * @param results class mode: the directory of per-submission results, or null for the default
+ * @param resume class mode: reuse the still-valid results kept there
  */
 public record Options(
         List<Path> submissions,
@@ -47,7 +49,9 @@ public record Options(
         boolean noColor,
         boolean keepScratch,
         Path classroom50,
-        java.time.Instant submittedBefore) {
+        java.time.Instant submittedBefore,
+        Path results,
+        boolean resume) {
 
     public Options {
         submissions = List.copyOf(submissions);
@@ -58,7 +62,7 @@ public record Options(
     public Options withSubmissions(List<Path> dirs) {
         return new Options(dirs, json, markdown, gradescope, junitXml, classroom, csv, feedback, tasks, config, jobs,
                 jvms, testSeconds, submissionSeconds, quiet, verbose, noColor, keepScratch, classroom50,
-                submittedBefore);
+                submittedBefore, results, resume);
     }
 
     /**
@@ -76,6 +80,22 @@ public record Options(
     /** Submissions graded at once in class mode. */
     public int jobsOrDefault() {
         return jobs != null ? jobs : DEFAULT_JOBS;
+    }
+
+    /**
+     * Where class mode keeps each finished submission's result: {@code --results}, else {@code <csv>.results/}
+     * beside the CSV file, else {@code grade-results/} in the working directory.
+     */
+    public Path resultsDirectory() {
+        if (results != null) {
+            return results;
+        }
+        if (csv != null) {
+            Path name = csv.getFileName();
+            Path parent = csv.toAbsolutePath().getParent();
+            return parent.resolve(name + ".results");
+        }
+        return Path.of("grade-results");
     }
 
     /** Whether a whole class is graded: several directories, or a class output asked for. */

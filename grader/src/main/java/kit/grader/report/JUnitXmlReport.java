@@ -25,11 +25,13 @@ public final class JUnitXmlReport {
         Files.createDirectories(dir);
         for (TaskResult task : result.tasks()) {
             Path file = dir.resolve("TEST-" + task.id() + ".xml");
-            try (OutputStream out = Files.newOutputStream(file)) {
-                writeSuite(result, task, out);
-            } catch (XMLStreamException e) {
-                throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
-            }
+            AtomicFiles.writeBytes(file, out -> {
+                try {
+                    writeSuite(result, task, out);
+                } catch (XMLStreamException e) {
+                    throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+                }
+            });
         }
     }
 
