@@ -152,7 +152,34 @@ final class Kit {
     static Run grade(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = Main.run(env, new PrintWriter(out), new PrintWriter(err), args);
+        int status = Main.run(env, new PrintWriter(out), new PrintWriter(err), withScratchResults(args));
         return new Run(status, out.toString(), err.toString());
+    }
+
+    /**
+     * A class run keeps every result in a results directory, by default {@code grade-results/} in the working
+     * directory when there is no {@code --csv}; tests give it a fresh temporary one instead, so that no run
+     * writes into the kit (AttacksTest checks that nothing outside a scratch space changes).
+     */
+    private static String[] withScratchResults(String... args) {
+        kit.grader.cli.Options options;
+        try {
+            options = new kit.grader.cli.CommandLineParser().parse(args).options();
+        } catch (Exception | Error notParsed) {
+            return args;
+        }
+        if (options == null || !options.classMode() || options.results() != null || options.csv() != null) {
+            return args;
+        }
+        try {
+            Path results = Files.createTempDirectory("kit-test-results");
+            results.toFile().deleteOnExit();
+            String[] with = java.util.Arrays.copyOf(args, args.length + 2);
+            with[args.length] = "--results";
+            with[args.length + 1] = results.toString();
+            return with;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
