@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kit.grader.cli.CommandLineParser;
+import kit.grader.cli.MergeCommandLine;
 import kit.grader.cli.Options;
 import kit.grader.cli.UsageException;
 import kit.grader.config.ConfigException;
@@ -38,11 +39,13 @@ import kit.grader.report.ClassroomReport;
 import kit.grader.report.Classroom50Report;
 import kit.grader.report.CsvReport;
 import kit.grader.report.GradescopeReport;
+import kit.grader.report.HtmlReport;
 import kit.grader.report.JUnitXmlReport;
 import kit.grader.report.JsonReport;
 import kit.grader.report.MarkdownReport;
 import kit.grader.report.Numbers;
 import kit.grader.report.ProgressBar;
+import kit.grader.report.ReportMerger;
 import kit.grader.report.SafeText;
 import kit.grader.report.Style;
 import kit.grader.report.TerminalReport;
@@ -95,6 +98,9 @@ public final class Main {
         kit.grader.run.Trace.log("main");
         Options parsedOptions = null;
         try {
+            if (args.length > 0 && "merge".equals(args[0])) {
+                return merge(out, java.util.Arrays.copyOfRange(args, 1, args.length));
+            }
             CommandLineParser.Parsed parsed = new CommandLineParser().parse(args);
             if (parsed.text() != null) {
                 out.print(parsed.text());
@@ -232,7 +238,12 @@ public final class Main {
             PrintWriter err, List<String> originalArgs) throws Exception {
         Style style = style(options);
         int jobs = options.jobsOrDefault();
-        List<Path> dirs = options.submissions();
+        List<Path> dirs = options.shard() == null ? options.submissions()
+                : options.shard().select(options.submissions());
+        if (options.shard() != null && !options.quiet()) {
+            err.println("grade: shard " + options.shard() + ": " + Numbers.plural(dirs.size(), "submission") + " of "
+                    + options.submissions().size());
+        }
         ProgressBar bar = terminal && !options.quiet() ? new ProgressBar(err, dirs.size(), style) : null;
         if (bar != null) {
             bar.update(0);
@@ -289,43 +300,78 @@ public final class Main {
         }
         out.flush();
         try {
-            if (options.csv() != null) {
-                List<SubmissionResult> rows = results;
-                if (checkouts == null) {
-                    write(options.csv(), w -> new CsvReport().write(settings.tasks(), rows, w), false);
-                } else {
-                    write(options.csv(), w -> new CsvReport().write(settings.tasks(), rows,
-                            List.of("graded_tag", "graded_commit", "submitted_at"), this::submissionCells, w), false);
-                }
-            }
-            if (options.json() != null) {
-                write(options.json(), w -> new JsonReport(options.verbose()).writeClass(results, summary, w), false);
-            }
-            if (options.markdown() != null) {
-                write(options.markdown(), w -> {
-                    PrintWriter p = new PrintWriter(w);
-                    summary.writeMarkdown(p);
-                    p.flush();
-                }, appendsTo(options.markdown()));
-            }
-            List<String> names = uniqueNames(results);
-            if (options.feedback() != null) {
-                Files.createDirectories(options.feedback());
-                for (int i = 0; i < results.size(); i++) {
-                    SubmissionResult r = results.get(i);
-                    write(options.feedback().resolve(names.get(i) + ".md"),
-                            w -> new MarkdownReport().write(r, new PrintWriter(w)), false);
-                }
-            }
-            if (options.junitXml() != null) {
-                for (int i = 0; i < results.size(); i++) {
-                    new JUnitXmlReport().write(results.get(i), options.junitXml().resolve(names.get(i)));
-                }
-            }
+            writeClassOutputs(results, settings.tasks(), options.csv(), options.json(), options.markdown(),
+                    options.feedback(), options.html(), options.junitXml(), options.verbose());
         } catch (IOException e) {
             err.println("grade: cannot write a report: " + e.getMessage());
             return 2;
         }
+        return 0;
+    }
+
+    /** The class outputs a run asked for; {@code merge} writes the same ones from JSON reports. */
+    private void writeClassOutputs(List<SubmissionResult> results, List<String> tasks, Path csv, Path json,
+            Path markdown, Path feedback, Path html, Path junitXml, boolean verbose) throws IOException {
+        ClassSummary summary = new ClassSummary(results);
+        if (csv != null) {
+            if (checkouts == null) {
+                write(csv, w -> new CsvReport().write(tasks, results, w), false);
+            } else {
+                write(csv, w -> new CsvReport().write(tasks, results,
+                        List.of("graded_tag", "graded_commit", "submitted_at"), this::submissionCells, w), false);
+            }
+        }
+        if (json != null) {
+            write(json, w -> new JsonReport(verbose).writeClass(results, summary, w), false);
+        }
+        if (markdown != null) {
+            write(markdown, w -> {
+                PrintWriter p = new PrintWriter(w);
+                summary.writeMarkdown(p);
+                p.flush();
+            }, appendsTo(markdown));
+        }
+        List<String> names = uniqueNames(results);
+        if (feedback != null) {
+            Files.createDirectories(feedback);
+            for (int i = 0; i < results.size(); i++) {
+                SubmissionResult r = results.get(i);
+                write(feedback.resolve(names.get(i) + ".md"),
+                        w -> new MarkdownReport().write(r, new PrintWriter(w)), false);
+            }
+        }
+        if (junitXml != null) {
+            for (int i = 0; i < results.size(); i++) {
+                new JUnitXmlReport().write(results.get(i), junitXml.resolve(names.get(i)));
+            }
+        }
+        if (html != null) {
+            write(html, w -> new HtmlReport().write(results, tasks, null, w), false);
+        }
+    }
+
+    /** {@code grade merge REPORT.json… [outputs]}: see {@link ReportMerger}. */
+    private int merge(PrintWriter out, String... args) throws UsageException {
+        MergeCommandLine.Parsed parsed = new MergeCommandLine().parse(args);
+        if (parsed.text() != null) {
+            out.print(parsed.text());
+            return 0;
+        }
+        MergeCommandLine.MergeOptions options = parsed.options();
+        List<SubmissionResult> results;
+        try {
+            results = new ReportMerger().merge(options.reports());
+        } catch (IOException e) {
+            throw new UsageException("merge: " + e.getMessage());
+        }
+        try {
+            writeClassOutputs(results, ReportMerger.tasks(results), options.csv(), options.json(),
+                    options.markdown(), options.feedback(), options.html(), null, options.verbose());
+        } catch (IOException e) {
+            throw new UsageException("merge: cannot write a report: " + e.getMessage());
+        }
+        out.println("grade merge: " + Numbers.plural(results.size(), "submission") + " from "
+                + Numbers.plural(options.reports().size(), "report"));
         return 0;
     }
 

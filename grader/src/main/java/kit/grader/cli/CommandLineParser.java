@@ -65,6 +65,12 @@ public final class CommandLineParser {
         @Option(names = "--csv", paramLabel = "FILE", description = "Class mode: one row per submission, a column per task, the total.")
         Path csv;
 
+        @Option(names = "--html", paramLabel = "FILE", description = "Class mode: one self-contained HTML page for the instructor (score histogram, most-failed tests, every submission with its feedback).")
+        Path html;
+
+        @Option(names = "--shard", paramLabel = "K/N", description = "Class mode: grade only slice K of N (submissions sorted by normalised path; the one at index i, from 0, goes to slice i mod N + 1). Merge the slices' --json reports with 'grade merge'.")
+        String shard;
+
         @Option(names = "--feedback", paramLabel = "DIR", description = "Class mode: one Markdown feedback file per submission.")
         Path feedback;
 
@@ -168,7 +174,8 @@ public final class CommandLineParser {
         seconds("--submission-timeout", s.submissionSeconds);
         Options options = new Options(s.submissions, s.json, s.markdown, s.gradescope, s.junitXml, s.classroom,
                 s.csv, s.feedback, tasks, s.config, s.jobs, s.jvms, s.testSeconds, s.submissionSeconds, s.quiet,
-                s.verbose, s.noColor, s.keepScratch, s.classroom50, instant(s.submittedBefore), s.results, s.resume);
+                s.verbose, s.noColor, s.keepScratch, s.classroom50, instant(s.submittedBefore), s.results, s.resume,
+                s.html, s.shard == null ? null : Shard.parse(s.shard));
         if (options.classMode() && options.gradescope() != null) {
             throw new UsageException("--gradescope writes the result of one submission; give one directory");
         }
@@ -183,6 +190,7 @@ public final class CommandLineParser {
         outputFile("--gradescope", options.gradescope());
         outputFile("--classroom50", options.classroom50());
         outputFile("--csv", options.csv());
+        outputFile("--html", options.html());
         outputDirectory("--junit-xml", options.junitXml());
         outputDirectory("--feedback", options.feedback());
         outputDirectory("--results", options.results());

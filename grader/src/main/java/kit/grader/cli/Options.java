@@ -28,6 +28,8 @@ import java.util.List;
  * @param submittedBefore grade each repository at its latest {@code submit/…} tag at or before this instant, or null
  * @param results class mode: the directory of per-submission results, or null for the default
  * @param resume class mode: reuse the still-valid results kept there
+ * @param html where to write the class page (class mode), or null
+ * @param shard which slice of the submissions to grade ({@code --shard K/N}), or null for all of them
  */
 public record Options(
         List<Path> submissions,
@@ -51,7 +53,9 @@ public record Options(
         Path classroom50,
         java.time.Instant submittedBefore,
         Path results,
-        boolean resume) {
+        boolean resume,
+        Path html,
+        Shard shard) {
 
     public Options {
         submissions = List.copyOf(submissions);
@@ -62,7 +66,7 @@ public record Options(
     public Options withSubmissions(List<Path> dirs) {
         return new Options(dirs, json, markdown, gradescope, junitXml, classroom, csv, feedback, tasks, config, jobs,
                 jvms, testSeconds, submissionSeconds, quiet, verbose, noColor, keepScratch, classroom50,
-                submittedBefore, results, resume);
+                submittedBefore, results, resume, html, shard);
     }
 
     /**
@@ -100,6 +104,6 @@ public record Options(
 
     /** Whether a whole class is graded: several directories, or a class output asked for. */
     public boolean classMode() {
-        return submissions.size() > 1 || csv != null || feedback != null;
+        return submissions.size() > 1 || csv != null || feedback != null || html != null || shard != null;
     }
 }
