@@ -237,6 +237,15 @@ public final class Main {
     private int gradeClass(GraderSession session, Options options, GradeSettings settings, PrintWriter out,
             PrintWriter err, List<String> originalArgs) throws Exception {
         Style style = style(options);
+        // Found before grading, so a missing engine is reported at once, not after the whole class.
+        Path similarityJar = null;
+        if (options.similarity().enabled()) {
+            try {
+                similarityJar = kit.grader.similarity.SimilarityEngine.locate(options.similarity().jar(), env);
+            } catch (IOException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         int jobs = options.jobsOrDefault();
         List<Path> dirs = options.shard() == null ? options.submissions()
                 : options.shard().select(options.submissions());
@@ -299,19 +308,42 @@ public final class Main {
             summary.writeTerminal(out, style);
         }
         out.flush();
+        kit.grader.similarity.SimilarityReport similarity = null;
+        boolean similarityFailed = false;
+        if (similarityJar != null) {
+            try {
+                similarity = new kit.grader.similarity.ClassSimilarity(
+                        new kit.grader.similarity.SimilarityEngine(similarityJar),
+                        kit.grader.compile.StubLibrary.load()).compare(results, settings.tasks(),
+                                options.similarity(), Files.createTempDirectory(session.scratch(), "similarity-"));
+                if (!options.quiet()) {
+                    new kit.grader.report.SimilaritySummary().write(similarity, out, style);
+                }
+            } catch (IOException e) {
+                err.println("grade: similarity not computed: " + e.getMessage());
+                similarityFailed = true;
+            }
+            out.flush();
+        }
         try {
-            writeClassOutputs(results, settings.tasks(), options.csv(), options.json(), options.markdown(),
-                    options.feedback(), options.html(), options.junitXml(), options.verbose());
+            Path similarityCsv = similarity == null ? null : options.similarity().csvBeside(options.csv());
+            if (similarityCsv != null) {
+                kit.grader.similarity.SimilarityReport pairs = similarity;
+                write(similarityCsv, w -> new kit.grader.report.SimilarityCsvReport().write(pairs, w), false);
+            }
+            writeClassOutputs(results, settings.tasks(), similarity, options.csv(), options.json(),
+                    options.markdown(), options.feedback(), options.html(), options.junitXml(), options.verbose());
         } catch (IOException e) {
             err.println("grade: cannot write a report: " + e.getMessage());
             return 2;
         }
-        return 0;
+        return similarityFailed ? 1 : 0;
     }
 
     /** The class outputs a run asked for; {@code merge} writes the same ones from JSON reports. */
-    private void writeClassOutputs(List<SubmissionResult> results, List<String> tasks, Path csv, Path json,
-            Path markdown, Path feedback, Path html, Path junitXml, boolean verbose) throws IOException {
+    private void writeClassOutputs(List<SubmissionResult> results, List<String> tasks,
+            kit.grader.similarity.SimilarityReport similarity, Path csv, Path json, Path markdown, Path feedback,
+            Path html, Path junitXml, boolean verbose) throws IOException {
         ClassSummary summary = new ClassSummary(results);
         if (csv != null) {
             if (checkouts == null) {
@@ -346,7 +378,7 @@ public final class Main {
             }
         }
         if (html != null) {
-            write(html, w -> new HtmlReport().write(results, tasks, null, w), false);
+            write(html, w -> new HtmlReport().write(results, tasks, similarity, w), false);
         }
     }
 
@@ -365,7 +397,7 @@ public final class Main {
             throw new UsageException("merge: " + e.getMessage());
         }
         try {
-            writeClassOutputs(results, ReportMerger.tasks(results), options.csv(), options.json(),
+            writeClassOutputs(results, ReportMerger.tasks(results), null, options.csv(), options.json(),
                     options.markdown(), options.feedback(), options.html(), null, options.verbose());
         } catch (IOException e) {
             throw new UsageException("merge: cannot write a report: " + e.getMessage());

@@ -110,6 +110,21 @@ public final class CommandLineParser {
         @Option(names = "--keep-scratch", description = "Keep each submission's compiled classes and working directory (debugging).", hidden = true)
         boolean keepScratch;
 
+        @Option(names = "--similarity", description = "Class mode: compare the submissions with JPlag (per task and whole), base code = the template's stubs; a hint to look, never a verdict. Runs the engine's own jar (grader/similarity, GPL-3.0).")
+        boolean similarity;
+
+        @Option(names = "--similarity-threshold", paramLabel = "0..1", description = "With --similarity: report pairs at least this similar (default: 0.9).")
+        Double similarityThreshold;
+
+        @Option(names = "--similarity-min-tokens", paramLabel = "N", description = "With --similarity: the fewest consecutive JPlag tokens that count as a match (default: 12).")
+        Integer similarityMinTokens;
+
+        @Option(names = "--similarity-csv", paramLabel = "FILE", description = "With --similarity: the CSV of pairs (default: beside --csv as <name>-similarity.csv).")
+        Path similarityCsv;
+
+        @Option(names = "--similarity-jar", paramLabel = "FILE", description = "With --similarity: the engine's jar (default: $GRADER_SIMILARITY_JAR, else next to grader.jar, else grader/similarity/target/similarity.jar).")
+        Path similarityJar;
+
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
         boolean help;
 
@@ -175,7 +190,8 @@ public final class CommandLineParser {
         Options options = new Options(s.submissions, s.json, s.markdown, s.gradescope, s.junitXml, s.classroom,
                 s.csv, s.feedback, tasks, s.config, s.jobs, s.jvms, s.testSeconds, s.submissionSeconds, s.quiet,
                 s.verbose, s.noColor, s.keepScratch, s.classroom50, instant(s.submittedBefore), s.results, s.resume,
-                s.html, s.shard == null ? null : Shard.parse(s.shard));
+                s.html, s.shard == null ? null : Shard.parse(s.shard),
+                similarity(s));
         if (options.classMode() && options.gradescope() != null) {
             throw new UsageException("--gradescope writes the result of one submission; give one directory");
         }
@@ -185,6 +201,10 @@ public final class CommandLineParser {
         if (options.classMode() && options.classroom()) {
             throw new UsageException("--classroom reports one submission; give one directory");
         }
+        if (options.similarity().enabled() && options.submissions().size() < 2) {
+            throw new UsageException("--similarity compares submissions with each other; give two directories or more");
+        }
+        outputFile("--similarity-csv", options.similarity().csv());
         outputFile("--json", options.json());
         outputFile("--markdown", options.markdown());
         outputFile("--gradescope", options.gradescope());
@@ -210,6 +230,27 @@ public final class CommandLineParser {
             throw new UsageException("--submitted-before needs an instant with its offset, such as"
                     + " 2026-12-01T23:59:00Z or 2026-12-01T18:59:00-05:00, not '" + text + "'");
         }
+    }
+
+    private static kit.grader.similarity.SimilarityOptions similarity(Spec s) throws UsageException {
+        boolean companions = s.similarityThreshold != null || s.similarityMinTokens != null || s.similarityCsv != null
+                || s.similarityJar != null;
+        if (companions && !s.similarity) {
+            throw new UsageException("--similarity-threshold, --similarity-min-tokens, --similarity-csv and "
+                    + "--similarity-jar go with --similarity; add it");
+        }
+        double threshold = s.similarityThreshold != null ? s.similarityThreshold
+                : kit.grader.similarity.SimilarityOptions.DEFAULT_THRESHOLD;
+        if (threshold < 0 || threshold > 1 || Double.isNaN(threshold)) {
+            throw new UsageException("--similarity-threshold must be between 0 and 1 (a share), not " + threshold);
+        }
+        int minTokens = s.similarityMinTokens != null ? s.similarityMinTokens
+                : kit.grader.similarity.SimilarityOptions.DEFAULT_MINIMUM_TOKEN_MATCH;
+        if (minTokens < 3 || minTokens > 200) {
+            throw new UsageException("--similarity-min-tokens must be between 3 and 200, not " + minTokens);
+        }
+        return new kit.grader.similarity.SimilarityOptions(s.similarity, threshold, minTokens, s.similarityCsv,
+                s.similarityJar);
     }
 
     private static void seconds(String option, Double value) throws UsageException {

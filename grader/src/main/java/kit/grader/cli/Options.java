@@ -30,6 +30,7 @@ import java.util.List;
  * @param resume class mode: reuse the still-valid results kept there
  * @param html where to write the class page (class mode), or null
  * @param shard which slice of the submissions to grade ({@code --shard K/N}), or null for all of them
+ * @param similarity class mode: whether and how to compare submissions with each other (never null)
  */
 public record Options(
         List<Path> submissions,
@@ -55,18 +56,20 @@ public record Options(
         Path results,
         boolean resume,
         Path html,
-        Shard shard) {
+        Shard shard,
+        kit.grader.similarity.SimilarityOptions similarity) {
 
     public Options {
         submissions = List.copyOf(submissions);
         tasks = List.copyOf(tasks);
+        similarity = similarity == null ? kit.grader.similarity.SimilarityOptions.off() : similarity;
     }
 
     /** These options with other submission directories. */
     public Options withSubmissions(List<Path> dirs) {
         return new Options(dirs, json, markdown, gradescope, junitXml, classroom, csv, feedback, tasks, config, jobs,
                 jvms, testSeconds, submissionSeconds, quiet, verbose, noColor, keepScratch, classroom50,
-                submittedBefore, results, resume, html, shard);
+                submittedBefore, results, resume, html, shard, similarity);
     }
 
     /**

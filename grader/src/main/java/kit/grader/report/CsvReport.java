@@ -73,7 +73,7 @@ public final class CsvReport {
         return s;
     }
 
-    private static String safe(String s) {
+    static String safe(String s) {
         return !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 }
