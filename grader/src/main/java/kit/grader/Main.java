@@ -99,7 +99,7 @@ public final class Main {
         Options parsedOptions = null;
         try {
             if (args.length > 0 && "merge".equals(args[0])) {
-                return merge(out, java.util.Arrays.copyOfRange(args, 1, args.length));
+                return merge(out, err, java.util.Arrays.copyOfRange(args, 1, args.length));
             }
             CommandLineParser.Parsed parsed = new CommandLineParser().parse(args);
             if (parsed.text() != null) {
@@ -309,35 +309,52 @@ public final class Main {
         }
         out.flush();
         kit.grader.similarity.SimilarityReport similarity = null;
-        boolean similarityFailed = false;
         if (similarityJar != null) {
-            try {
-                similarity = new kit.grader.similarity.ClassSimilarity(
-                        new kit.grader.similarity.SimilarityEngine(similarityJar),
-                        kit.grader.compile.StubLibrary.load()).compare(results, settings.tasks(),
-                                options.similarity(), Files.createTempDirectory(session.scratch(), "similarity-"));
-                if (!options.quiet()) {
-                    new kit.grader.report.SimilaritySummary().write(similarity, out, style);
-                }
-            } catch (IOException e) {
-                err.println("grade: similarity not computed: " + e.getMessage());
-                similarityFailed = true;
-            }
-            out.flush();
+            similarity = compareSimilarity(results, settings.tasks(), options.similarity(), similarityJar,
+                    session.scratch(), options.quiet(), style, out, err);
         }
         try {
-            Path similarityCsv = similarity == null ? null : options.similarity().csvBeside(options.csv());
-            if (similarityCsv != null) {
-                kit.grader.similarity.SimilarityReport pairs = similarity;
-                write(similarityCsv, w -> new kit.grader.report.SimilarityCsvReport().write(pairs, w), false);
-            }
+            writeSimilarityCsv(similarity, options.similarity(), options.csv());
             writeClassOutputs(results, settings.tasks(), similarity, options.csv(), options.json(),
                     options.markdown(), options.feedback(), options.html(), options.junitXml(), options.verbose());
         } catch (IOException e) {
             err.println("grade: cannot write a report: " + e.getMessage());
             return 2;
         }
-        return similarityFailed ? 1 : 0;
+        return similarityJar != null && similarity == null ? 1 : 0;
+    }
+
+    /**
+     * Compares the class's submissions with the similarity engine and prints its summary; null (with one line
+     * on standard error) when the engine failed, so the grades are still written.
+     */
+    private static kit.grader.similarity.SimilarityReport compareSimilarity(List<SubmissionResult> results,
+            List<String> tasks, kit.grader.similarity.SimilarityOptions options, Path jar, Path scratch,
+            boolean quiet, Style style, PrintWriter out, PrintWriter err) throws InterruptedException {
+        try {
+            kit.grader.similarity.SimilarityReport report = new kit.grader.similarity.ClassSimilarity(
+                    new kit.grader.similarity.SimilarityEngine(jar), kit.grader.compile.StubLibrary.load())
+                    .compare(results, tasks, options, Files.createTempDirectory(scratch, "similarity-"));
+            if (!quiet) {
+                new kit.grader.report.SimilaritySummary().write(report, out, style);
+            }
+            return report;
+        } catch (IOException e) {
+            err.println("grade: similarity not computed: " + e.getMessage());
+            return null;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Writes the CSV of similar pairs when similarity was computed and a place for it is known. */
+    private static void writeSimilarityCsv(kit.grader.similarity.SimilarityReport similarity,
+            kit.grader.similarity.SimilarityOptions options, Path classCsv) throws IOException {
+        Path file = similarity == null ? null : options.csvBeside(classCsv);
+        if (file != null) {
+            write(file, w -> new kit.grader.report.SimilarityCsvReport().write(similarity, w), false);
+        }
     }
 
     /** The class outputs a run asked for; {@code merge} writes the same ones from JSON reports. */
@@ -383,28 +400,51 @@ public final class Main {
     }
 
     /** {@code grade merge REPORT.json… [outputs]}: see {@link ReportMerger}. */
-    private int merge(PrintWriter out, String... args) throws UsageException {
+    private int merge(PrintWriter out, PrintWriter err, String... args) throws UsageException, InterruptedException {
         MergeCommandLine.Parsed parsed = new MergeCommandLine().parse(args);
         if (parsed.text() != null) {
             out.print(parsed.text());
             return 0;
         }
         MergeCommandLine.MergeOptions options = parsed.options();
+        Path similarityJar = null;
+        if (options.similarity().enabled()) {
+            try {
+                similarityJar = kit.grader.similarity.SimilarityEngine.locate(options.similarity().jar(), env);
+            } catch (IOException e) {
+                throw new UsageException("merge: " + e.getMessage());
+            }
+        }
         List<SubmissionResult> results;
         try {
             results = new ReportMerger().merge(options.reports());
         } catch (IOException e) {
             throw new UsageException("merge: " + e.getMessage());
         }
+        List<String> tasks = ReportMerger.tasks(results);
+        kit.grader.similarity.SimilarityReport similarity = null;
+        if (similarityJar != null) {
+            Path scratch = null;
+            try {
+                scratch = Files.createTempDirectory("grade-merge-");
+                similarity = compareSimilarity(results, tasks, options.similarity(), similarityJar, scratch, false,
+                        Style.forConsole(false, charset), out, err);
+            } catch (IOException e) {
+                err.println("grade: similarity not computed: " + e.getMessage());
+            } finally {
+                deleteTree(scratch);
+            }
+        }
         try {
-            writeClassOutputs(results, ReportMerger.tasks(results), null, options.csv(), options.json(),
-                    options.markdown(), options.feedback(), options.html(), null, options.verbose());
+            writeSimilarityCsv(similarity, options.similarity(), options.csv());
+            writeClassOutputs(results, tasks, similarity, options.csv(), options.json(), options.markdown(),
+                    options.feedback(), options.html(), null, options.verbose());
         } catch (IOException e) {
             throw new UsageException("merge: cannot write a report: " + e.getMessage());
         }
         out.println("grade merge: " + Numbers.plural(results.size(), "submission") + " from "
                 + Numbers.plural(options.reports().size(), "report"));
-        return 0;
+        return similarityJar != null && similarity == null ? 1 : 0;
     }
 
     private void writeClassroom(SubmissionResult result, PrintWriter out) throws IOException {
@@ -498,10 +538,15 @@ public final class Main {
     }
 
     private void deleteSubmitScratch() {
-        if (submitScratch == null) {
+        deleteTree(submitScratch);
+    }
+
+    /** Deletes {@code dir} and everything in it, as far as it can (scratch space under the temporary directory). */
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
             return;
         }
-        try (var paths = java.nio.file.Files.walk(submitScratch)) {
+        try (var paths = java.nio.file.Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // Best effort: the directory is under the system's temporary directory.

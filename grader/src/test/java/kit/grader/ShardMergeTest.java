@@ -70,6 +70,48 @@ class ShardMergeTest {
     }
 
     @Test
+    @DisplayName("merge --similarity compares the whole class as one run does; --similarity with --shard is refused")
+    void similarityOfMergedShardsEqualsOneRun() throws Exception {
+        try {
+            kit.grader.similarity.SimilarityEngine.locate(null, java.util.Map.of());
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "the similarity engine is not built: " + e.getMessage());
+        }
+        List<String> similarity = List.of("--similarity", "--similarity-threshold", "0");
+        List<String> whole = new ArrayList<>(classDirs());
+        whole.addAll(List.of("--task", "counter", "-q", "--csv", dir.resolve("one.csv").toString()));
+        whole.addAll(similarity);
+        Kit.Run one = Kit.grade(whole.toArray(String[]::new));
+        assertThat(one.status()).as("one run: %s", one.err()).isZero();
+
+        List<String> merge = new ArrayList<>(List.of("merge"));
+        for (int k = 1; k <= 2; k++) {
+            List<String> args = new ArrayList<>(classDirs());
+            args.addAll(List.of("--task", "counter", "-q", "--shard", k + "/2", "--json",
+                    dir.resolve("shard-" + k + ".json").toString()));
+            Kit.Run shard = Kit.grade(args.toArray(String[]::new));
+            assertThat(shard.status()).as("shard %d/2: %s", k, shard.err()).isZero();
+            merge.add(dir.resolve("shard-" + k + ".json").toString());
+        }
+        merge.addAll(List.of("--csv", dir.resolve("merged.csv").toString()));
+        merge.addAll(similarity);
+        Kit.Run merged = Kit.grade(merge.toArray(String[]::new));
+        assertThat(merged.status()).as("merge: %s", merged.err()).isZero();
+
+        String pairs = Files.readString(dir.resolve("one-similarity.csv"));
+        assertThat(pairs.lines().count()).as("pairs of one run (threshold 0: every compared pair)")
+                .isGreaterThan(3);
+        assertThat(Files.readString(dir.resolve("merged-similarity.csv"))).as("pairs of the merged shards")
+                .isEqualTo(pairs);
+
+        List<String> sharded = new ArrayList<>(classDirs());
+        sharded.addAll(List.of("--shard", "1/2", "--similarity"));
+        Kit.Run refused = Kit.grade(sharded.toArray(String[]::new));
+        assertThat(refused.status()).isEqualTo(2);
+        assertThat(refused.err()).contains("grade merge");
+    }
+
+    @Test
     @DisplayName("a submission in two reports is an error naming both; a bad K/N is a usage error")
     void duplicatesAndBadShards() throws Exception {
         Path json = dir.resolve("a.json");

@@ -71,7 +71,8 @@ class SimilarityProofTest {
         Path fixtures = Kit.root().resolve("grader/src/test/fixtures");
         try (Stream<Path> list = Files.list(fixtures)) {
             for (Path dir : list.filter(d -> Files.isRegularFile(d.resolve("fixture.properties"))).sorted().toList()) {
-                SUBMISSIONS.put(dir.getFileName().toString(), finder.find(dir));
+                String name = dir.getFileName().toString();
+                SUBMISSIONS.put(name, finder.find(packageOnly(dir, name)));
             }
         }
         Path original = fixtures.resolve(ORIGINAL).resolve("src/main/java/concurrency/shared/SharedCounter.java");
@@ -173,6 +174,27 @@ class SimilarityProofTest {
         List<SourceFile> files = scope.equals(SimilarityInput.ALL) ? s.sources() : s.sourcesOf(scope);
         return files.stream().flatMap(f -> f.content().lines()).map(String::strip).filter(l -> !l.isEmpty())
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * The fixture's own task package as a submission: a fixture written as text replacements
+     * ({@code file}, {@code find.N}, {@code replace.N}) is applied to a copy of the reference, and the
+     * packages it does not touch are left out, as they are for a fixture that holds its package.
+     */
+    private static Path packageOnly(Path fixture, String name) {
+        java.util.Properties p = Kit.properties(fixture.resolve("fixture.properties"));
+        if (p.getProperty("file") == null) {
+            return fixture;
+        }
+        Path dir = Kit.replaced(scratch.resolve("fixture-" + name), name, p);
+        Path sources = dir.resolve("src/main/java");
+        Path keep = sources.resolve(p.getProperty("file")).getParent();
+        try (Stream<Path> packages = Files.list(sources.resolve("concurrency"))) {
+            packages.filter(pkg -> !pkg.equals(keep)).forEach(Kit::deleteTree);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return dir;
     }
 
     private static Path copy(String name, String text) throws IOException {

@@ -54,10 +54,19 @@ final class JPlagComparer {
             try {
                 pairs.addAll(compare(scope));
             } catch (ExitException | RuntimeException e) {
-                notes.add(scope.scope() + ": not compared (" + e.getMessage() + ")");
+                notes.add(scope.scope() + ": not compared (" + reason(e) + ")");
             }
         }
         return new SimilarityResponse(ENGINE, pairs, notes);
+    }
+
+    /** Why a scope was not compared, in the instructor's words where JPlag's are about its own input. */
+    static String reason(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith("Not enough valid submissions")) {
+            return "fewer than two submissions have code of their own here beyond the template's stubs";
+        }
+        return message;
     }
 
     /** The pairs of one scope at or above the threshold, most similar first. */

@@ -233,24 +233,33 @@ public final class CommandLineParser {
     }
 
     private static kit.grader.similarity.SimilarityOptions similarity(Spec s) throws UsageException {
-        boolean companions = s.similarityThreshold != null || s.similarityMinTokens != null || s.similarityCsv != null
-                || s.similarityJar != null;
-        if (companions && !s.similarity) {
+        if (s.similarity && s.shard != null) {
+            throw new UsageException("--similarity compares the whole class, not one slice: leave it out of the "
+                    + "--shard runs and give it to 'grade merge' instead");
+        }
+        return similarity(s.similarity, s.similarityThreshold, s.similarityMinTokens, s.similarityCsv,
+                s.similarityJar);
+    }
+
+    /** The similarity options of a class run or a merge, checked. */
+    static kit.grader.similarity.SimilarityOptions similarity(boolean enabled, Double thresholdGiven,
+            Integer minTokensGiven, Path csv, Path jar) throws UsageException {
+        boolean companions = thresholdGiven != null || minTokensGiven != null || csv != null || jar != null;
+        if (companions && !enabled) {
             throw new UsageException("--similarity-threshold, --similarity-min-tokens, --similarity-csv and "
                     + "--similarity-jar go with --similarity; add it");
         }
-        double threshold = s.similarityThreshold != null ? s.similarityThreshold
+        double threshold = thresholdGiven != null ? thresholdGiven
                 : kit.grader.similarity.SimilarityOptions.DEFAULT_THRESHOLD;
         if (threshold < 0 || threshold > 1 || Double.isNaN(threshold)) {
             throw new UsageException("--similarity-threshold must be between 0 and 1 (a share), not " + threshold);
         }
-        int minTokens = s.similarityMinTokens != null ? s.similarityMinTokens
+        int minTokens = minTokensGiven != null ? minTokensGiven
                 : kit.grader.similarity.SimilarityOptions.DEFAULT_MINIMUM_TOKEN_MATCH;
         if (minTokens < 3 || minTokens > 200) {
             throw new UsageException("--similarity-min-tokens must be between 3 and 200, not " + minTokens);
         }
-        return new kit.grader.similarity.SimilarityOptions(s.similarity, threshold, minTokens, s.similarityCsv,
-                s.similarityJar);
+        return new kit.grader.similarity.SimilarityOptions(enabled, threshold, minTokens, csv, jar);
     }
 
     private static void seconds(String option, Double value) throws UsageException {

@@ -25,11 +25,13 @@ public final class MergeCommandLine {
      * @param json where to write the merged class JSON report, or null
      * @param markdown where to write the class summary in Markdown, or null
      * @param verbose keep the tests' output in the merged JSON
+     * @param similarity whether and how to compare the merged class's submissions with each other (never null)
      */
     public record MergeOptions(List<Path> reports, Path csv, Path html, Path feedback, Path json, Path markdown,
-            boolean verbose) {
+            boolean verbose, kit.grader.similarity.SimilarityOptions similarity) {
         public MergeOptions {
             reports = List.copyOf(reports);
+            similarity = similarity == null ? kit.grader.similarity.SimilarityOptions.off() : similarity;
         }
     }
 
@@ -63,6 +65,21 @@ public final class MergeCommandLine {
         @Option(names = {"-v", "--verbose"}, description = "Keep each test's output in the merged JSON.")
         boolean verbose;
 
+        @Option(names = "--similarity", description = "Compare the merged class's submissions with JPlag, as a run of the whole class would (their directories, as named in the reports, must be readable here).")
+        boolean similarity;
+
+        @Option(names = "--similarity-threshold", paramLabel = "0..1", description = "With --similarity: report pairs at least this similar (default: 0.9).")
+        Double similarityThreshold;
+
+        @Option(names = "--similarity-min-tokens", paramLabel = "N", description = "With --similarity: the fewest consecutive JPlag tokens that count as a match (default: 12).")
+        Integer similarityMinTokens;
+
+        @Option(names = "--similarity-csv", paramLabel = "FILE", description = "With --similarity: the CSV of pairs (default: beside --csv as <name>-similarity.csv).")
+        Path similarityCsv;
+
+        @Option(names = "--similarity-jar", paramLabel = "FILE", description = "With --similarity: the engine's jar (default: $GRADER_SIMILARITY_JAR, else next to grader.jar, else grader/similarity/target/similarity.jar).")
+        Path similarityJar;
+
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
         boolean help;
     }
@@ -84,20 +101,28 @@ public final class MergeCommandLine {
             throw new UsageException("merge: no JSON report given, e.g. ./grade merge out/*.json --csv grades.csv");
         }
         if (spec.csv == null && spec.html == null && spec.feedback == null && spec.json == null
-                && spec.markdown == null) {
-            throw new UsageException("merge: nothing to write; give --csv, --html, --feedback, --json or --markdown");
+                && spec.markdown == null && spec.similarityCsv == null) {
+            throw new UsageException("merge: nothing to write; give --csv, --html, --feedback, --json, --markdown "
+                    + "or --similarity-csv");
         }
         for (Path report : spec.reports) {
             if (!Files.isRegularFile(report)) {
                 throw new UsageException("merge: " + report + ": no such file");
             }
         }
-        for (Path file : new Path[] {spec.csv, spec.html, spec.json, spec.markdown}) {
+        for (Path file : new Path[] {spec.csv, spec.html, spec.json, spec.markdown, spec.similarityCsv}) {
             if (file != null && Files.isDirectory(file)) {
                 throw new UsageException("merge: " + file + ": is a directory; give a file name");
             }
         }
+        kit.grader.similarity.SimilarityOptions similarity;
+        try {
+            similarity = CommandLineParser.similarity(spec.similarity, spec.similarityThreshold,
+                    spec.similarityMinTokens, spec.similarityCsv, spec.similarityJar);
+        } catch (UsageException e) {
+            throw new UsageException("merge: " + e.getMessage());
+        }
         return new Parsed(new MergeOptions(spec.reports, spec.csv, spec.html, spec.feedback, spec.json,
-                spec.markdown, spec.verbose), null);
+                spec.markdown, spec.verbose, similarity), null);
     }
 }

@@ -43,7 +43,22 @@ public final class ClassSimilarity {
         SimilarityInput input = SimilarityInput.write(scratch, submissions, names, tasks, stubs);
         SimilarityReport report = engine.compare(input, options.threshold(), options.minimumTokenMatch());
         notes.addAll(report.notes());
-        return new SimilarityReport(report.engine(), report.threshold(), report.pairs(), report.durationMillis(),
-                notes);
+        return new SimilarityReport(report.engine(), report.threshold(), inStableOrder(report.pairs(), tasks),
+                report.durationMillis(), notes);
+    }
+
+    /**
+     * The pairs, each in name order, most similar first; ties by scope (the tasks in order, then the whole
+     * submission) and names. The order of the submissions on the command line changes nothing.
+     */
+    static List<SimilarPair> inStableOrder(List<SimilarPair> pairs, List<String> tasks) {
+        java.util.Comparator<SimilarPair> byScope = java.util.Comparator.comparingInt(p -> {
+            int at = tasks.indexOf(p.scope());
+            return at >= 0 ? at : tasks.size();
+        });
+        return pairs.stream().map(SimilarPair::inNameOrder)
+                .sorted(java.util.Comparator.comparingDouble(SimilarPair::similarity).reversed().thenComparing(byScope)
+                        .thenComparing(SimilarPair::first).thenComparing(SimilarPair::second))
+                .toList();
     }
 }
