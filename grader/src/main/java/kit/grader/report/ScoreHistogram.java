@@ -10,12 +10,21 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.svg.SVGGraphics2D;
+import java.awt.Dimension;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.batik.svggen.SVGGeneratorContext;
+import org.apache.batik.svggen.SVGGraphics2D;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
- * The class page's score histogram: JFreeChart draws a bar chart of the ten score bands into JFreeSVG's
+ * The class page's score histogram: JFreeChart draws a bar chart of the ten score bands into Batik's SVG
  * {@code Graphics2D}, which records it as an SVG element to inline into the page (no script, no external
- * file). Runs headless: nothing is shown on a screen. The same counts are also in a table on the page, for
+ * file; text stays text, so it prints sharp and can be searched). Runs headless: nothing is shown on a screen. The same counts are also in a table on the page, for
  * screen readers and for reading without the chart.
  */
 final class ScoreHistogram {
@@ -50,8 +59,38 @@ final class ScoreHistogram {
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setSeriesPaint(0, new Color(0x2F5D8A));
-        SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
+        SVGGraphics2D g2 = new SVGGraphics2D(SVGGeneratorContext.createDefault(emptyDocument()), false);
+        g2.setSVGCanvasSize(new Dimension(WIDTH, HEIGHT));
         chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
-        return g2.getSVGElement("score-histogram");
+        Element svg = g2.getRoot();
+        svg.setAttribute("id", "score-histogram");
+        svg.setAttribute("viewBox", "0 0 " + WIDTH + " " + HEIGHT);
+        StringWriter text = new StringWriter();
+        try {
+            g2.stream(svg, text, true, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return withoutXmlDeclaration(text.toString());
+    }
+
+    private static Document emptyDocument() {
+        try {
+            return DocumentBuilderFactory.newInstance().newDocumentBuilder().getDOMImplementation()
+                    .createDocument("http://www.w3.org/2000/svg", "svg", null);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser is not configured", e);
+        }
+    }
+
+    /**
+     * The element alone: inlined into HTML, the XML declaration and the DOCTYPE Batik writes before it would be
+     * stray text; Java's logical fonts become the browser's sans-serif.
+     */
+    private static String withoutXmlDeclaration(String svg) {
+        // Batik breaks its lines inside tags ("<g\n>"); text is escaped, so a '>' after white space ends a tag.
+        String element = svg.substring(svg.indexOf("<svg")).replaceAll("\\s+>", ">");
+        return element.replace("'Dialog'", "sans-serif").replace("'SansSerif'", "sans-serif")
+                .replace("&apos;Dialog&apos;", "sans-serif").replace("&apos;SansSerif&apos;", "sans-serif");
     }
 }
