@@ -205,18 +205,30 @@ public final class HtmlReport {
         return rows;
     }
 
+    /** Pairs per scope listed on the page; the CSV of pairs has them all. */
+    static final int PAIRS_LISTED = 200;
+
+    /** Pairs per scope whose matched fragments the page shows side by side (the most similar ones). */
+    static final int PAIRS_WITH_FRAGMENTS = 20;
+
     private static Map<String, Object> similarityModel(SimilarityReport report) {
         Map<String, List<Map<String, Object>>> byScope = new LinkedHashMap<>();
+        Map<String, Integer> hidden = new LinkedHashMap<>();
         int n = 0;
         for (SimilarPair pair : report.pairs()) {
             n++;
+            int listed = byScope.getOrDefault(pair.scope(), List.of()).size();
+            if (listed >= PAIRS_LISTED) {
+                hidden.merge(pair.scope(), 1, Integer::sum);
+                continue;
+            }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("anchor", "pair-" + n);
             row.put("first", SafeText.oneLine(pair.first()));
             row.put("second", SafeText.oneLine(pair.second()));
             row.put("similarity", percent(pair.similarity()));
             List<Map<String, Object>> matches = new ArrayList<>();
-            for (Match m : pair.matches()) {
+            for (Match m : listed < PAIRS_WITH_FRAGMENTS ? pair.matches() : List.<Match>of()) {
                 matches.add(Map.of(
                         "firstWhere", SafeText.oneLine(m.firstFile()) + ":" + m.firstStartLine() + "–" + m.firstEndLine(),
                         "firstText", SafeText.of(m.firstText()),
@@ -224,15 +236,23 @@ public final class HtmlReport {
                         "secondText", SafeText.of(m.secondText())));
             }
             row.put("matches", matches);
-            row.put("matchCount", matches.size());
+            row.put("matchCount", pair.matches().size());
+            row.put("fragmentsShown", listed < PAIRS_WITH_FRAGMENTS);
             byScope.computeIfAbsent(pair.scope(), k -> new ArrayList<>()).add(row);
         }
         List<Map<String, Object>> scopes = new ArrayList<>();
-        byScope.forEach((scope, pairs) -> scopes.add(Map.of(
-                "scope", "all".equals(scope) ? "Whole submission" : "Task " + scope, "pairs", pairs)));
+        byScope.forEach((scope, pairs) -> {
+            Map<String, Object> section = new LinkedHashMap<>();
+            section.put("scope", "all".equals(scope) ? "Whole submission" : "Task " + scope);
+            section.put("pairs", pairs);
+            int more = hidden.getOrDefault(scope, 0);
+            section.put("more", more == 0 ? null : Map.of("count", more));
+            scopes.add(section);
+        });
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("engine", SafeText.oneLine(report.engine()));
         model.put("threshold", percent(report.threshold()));
+        model.put("pairsWithFragments", PAIRS_WITH_FRAGMENTS);
         model.put("seconds", Numbers.seconds(report.durationMillis()));
         model.put("scopes", scopes);
         model.put("none", scopes.isEmpty());

@@ -100,6 +100,23 @@ class HtmlReportTest {
                 "if (x &lt; y)", "note &lt;1&gt;");
     }
 
+    @Test
+    @DisplayName("a scope with very many pairs lists the most similar ones, fragments for the top ones, and points to the CSV")
+    void manyPairsAreCapped() throws Exception {
+        List<SimilarPair> pairs = new java.util.ArrayList<>();
+        for (int i = 0; i < HtmlReport.PAIRS_LISTED + 50; i++) {
+            pairs.add(new SimilarPair("counter", String.format("s-%03d", i), "t", 0.99 - i * 0.0001,
+                    List.of(new Match("A.java", 1, 2, "fragment-" + i, "B.java", 1, 2, "other"))));
+        }
+        String html = page(SyntheticClass.of(3, 7), new SimilarityReport("JPlag 4.3.0", 0.9, pairs, 10, List.of()));
+        assertThat(Pattern.compile("<tr id=\"pair-").matcher(html).results().count())
+                .as("rows listed").isEqualTo(HtmlReport.PAIRS_LISTED);
+        assertThat(Pattern.compile(">fragment-\\d+<").matcher(html).results().count())
+                .as("pairs with their fragments on the page").isEqualTo(HtmlReport.PAIRS_WITH_FRAGMENTS);
+        assertThat(html).contains("fragment-0<", "… and 50 more pairs").doesNotContain(
+                ">fragment-" + HtmlReport.PAIRS_WITH_FRAGMENTS + "<");
+    }
+
     private static SubmissionResult score(String name, double points) {
         return new SubmissionResult(name, "/c/" + name, points, 30, List.of(), List.of(), "", 1000);
     }
