@@ -6,8 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import kit.grader.compile.CompileResult;
 import kit.grader.compile.StubLibrary;
@@ -22,6 +26,8 @@ import kit.grader.model.TaskResult;
 import kit.grader.model.TaskRun;
 import kit.grader.model.TestOutcome;
 import kit.grader.run.ChildServer;
+import kit.grader.run.PlannedTest;
+import kit.grader.run.QuietGate;
 import kit.grader.run.RunLimits;
 import kit.grader.run.RunResult;
 import kit.grader.run.TestClasspath;
@@ -41,6 +47,18 @@ public final class SubmissionGrader {
     private static final Map<String, Double> EXPECTED_SECONDS = Map.of(
             "download", 10.0, "gather", 6.0, "iteration", 6.0, "resource", 5.5, "shared-counter", 5.0,
             "pipeline", 4.5, "counter", 3.5, "primes", 2.0, "choosing", 1.5);
+
+    /** Added to a timing failure's message when a second run, alone, failed it too. */
+    public static final String CONFIRMED = " (confirmed by a second run with no other test running)";
+
+    /** Added instead when the second run could not have the grader to itself (waited too long). */
+    public static final String CONFIRMED_BESIDE_OTHERS = " (confirmed by a second run)";
+
+    /**
+     * Held shared by every compile and every task of every test run of this grader, and alone by a run that
+     * confirms a timing failure.
+     */
+    private final QuietGate gate = new QuietGate();
 
     private final ChildServer server;
     private final TestClasspath classpath;
@@ -79,7 +97,7 @@ public final class SubmissionGrader {
             this.classes = Files.createDirectories(scratch.resolve("classes"));
             Path work = Files.createDirectories(scratch.resolve("work"));
             this.run = new TestRun(server, classpath, new RunLimits(1, 1, jvms, RunLimits.DEFAULT_JVM_OPTIONS),
-                    classes, work);
+                    classes, work, gate);
             try {
                 run.prestart(jvms);
             } catch (IOException | RuntimeException e) {
@@ -115,9 +133,9 @@ public final class SubmissionGrader {
             CompileResult compiled;
             try {
                 kit.grader.run.Trace.log("compile start " + submission.name());
-                compiled = compiler.compile(submission, tasks, prepared.classes);
+                compiled = gate.shared(() -> compiler.compile(submission, tasks, prepared.classes));
                 kit.grader.run.Trace.log("compile end " + submission.name());
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | InterruptedException | RuntimeException e) {
                 prepared.run.abandon();
                 throw e;
             }
@@ -125,6 +143,7 @@ public final class SubmissionGrader {
             order.sort(Comparator.comparingDouble((String t) -> -EXPECTED_SECONDS.getOrDefault(t, 3.0)));
             RunResult result = prepared.run.run(order, compiled.broken().keySet(), settings.limits());
             kit.grader.run.Trace.log("tests end " + submission.name());
+            result = confirmTimingFailures(prepared, compiled, result, settings);
 
             List<TaskRun> runs = new ArrayList<>();
             for (String task : tasks) {
@@ -142,6 +161,95 @@ public final class SubmissionGrader {
                 delete(prepared.scratch);
             }
         }
+    }
+
+    /**
+     * Runs again, alone, every failed {@code timing} test ({@link #failedTiming}), and keeps a timing failure
+     * only when the second run fails it too; its message then says so ({@link #CONFIRMED}). A timing test
+     * measures wall time, and beside other test JVMs (a class graded with {@code --jobs}, or a busy machine) a
+     * correct submission can miss a bound by waiting for the CPU. The second run holds the gate alone: no other
+     * compile or test JVM of this grader runs until it is done, so it is timed as grading alone is. A test that
+     * passes the second time takes that run's outcome; one that could not be run again keeps the first.
+     */
+    private RunResult confirmTimingFailures(Prepared prepared, CompileResult compiled, RunResult first,
+            GradeSettings settings) throws IOException, InterruptedException {
+        Map<String, List<String>> suspect = new LinkedHashMap<>();
+        for (String task : settings.tasks()) {
+            if (compiled.broken().containsKey(task)) {
+                continue;
+            }
+            Set<String> failed = new HashSet<>();
+            for (TestOutcome o : first.outcomes().getOrDefault(task, List.of())) {
+                if (failedTiming(o)) {
+                    failed.add(o.name());
+                }
+            }
+            List<String> ids = prepared.run.plan(task).stream().filter(t -> failed.contains(t.name()))
+                    .map(PlannedTest::id).toList();
+            if (!ids.isEmpty()) {
+                suspect.put(task, ids);
+            }
+        }
+        if (suspect.isEmpty()) {
+            return first;
+        }
+        RunLimits limits = settings.limits();
+        long maxWait = 2 * limits.testMillis() + 30_000;
+        QuietGate.Alone<Map<String, RunResult>> again = gate.alone(maxWait, () -> {
+            Map<String, RunResult> seconds = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> e : suspect.entrySet()) {
+                String task = e.getKey();
+                Path work = Files.createDirectories(prepared.scratch.resolve("confirm-" + task));
+                RunLimits one = new RunLimits(limits.testMillis(), limits.submissionMillis(), 1, limits.jvmOptions());
+                // Its own gate: this run holds the grader's alone, and its test JVM must not wait for it.
+                TestRun rerun = new TestRun(server, classpath, one, prepared.classes, work);
+                seconds.put(task, rerun.runTests(task, prepared.run.plan(task), e.getValue(), one));
+            }
+            return seconds;
+        });
+        return confirmed(first, again.value(), again.alone());
+    }
+
+    /**
+     * The first run's outcomes with each failed timing test replaced by its second run's: passed, or failed
+     * again (then marked confirmed); a test that the second run did not run keeps its first outcome.
+     */
+    static RunResult confirmed(RunResult first, Map<String, RunResult> seconds, boolean alone) {
+        Map<String, List<TestOutcome>> outcomes = new LinkedHashMap<>(first.outcomes());
+        int jvms = first.jvmsStarted();
+        for (Map.Entry<String, RunResult> e : seconds.entrySet()) {
+            String task = e.getKey();
+            jvms += e.getValue().jvmsStarted();
+            Map<String, TestOutcome> retried = new HashMap<>();
+            for (TestOutcome o : e.getValue().outcomes().getOrDefault(task, List.of())) {
+                retried.put(o.name(), o);
+            }
+            List<TestOutcome> merged = new ArrayList<>();
+            for (TestOutcome o : outcomes.getOrDefault(task, List.of())) {
+                TestOutcome retry = retried.get(o.name());
+                if (!failedTiming(o) || retry == null) {
+                    merged.add(o);
+                } else if (retry.status() == Status.PASSED) {
+                    merged.add(retry);
+                } else if (retry.status() == Status.FAILED || retry.status() == Status.TIMEOUT) {
+                    String how = alone ? CONFIRMED : CONFIRMED_BESIDE_OTHERS;
+                    merged.add(retry.with(retry.status(), retry.message() + how));
+                } else {
+                    merged.add(o); // not run again (an error of the second run): the first outcome stands
+                }
+            }
+            outcomes.put(task, merged);
+        }
+        return new RunResult(outcomes, first.notes(), jvms);
+    }
+
+    /**
+     * A timing test that failed its assertions. One stopped at the per-test limit (a timeout) is not run again:
+     * an endless loop or a deadlock, not a bound missed by some milliseconds, and a second run would hold every
+     * other test back for the whole limit.
+     */
+    private static boolean failedTiming(TestOutcome o) {
+        return "timing".equals(o.kind()) && o.status() == Status.FAILED;
     }
 
     /** The graded-0 result of a submission that could not be read. */

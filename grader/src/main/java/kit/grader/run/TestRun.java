@@ -42,9 +42,18 @@ public final class TestRun {
     private final Map<String, List<PlannedTest>> plans = new HashMap<>();
     private final Map<String, TestOutcome> outcomes = new HashMap<>();
     private final Map<String, List<String>> notes = new LinkedHashMap<>();
+    private final QuietGate gate;
     private long deadlineNanos;
+    private long pausedAtStart;
 
     public TestRun(ChildServer server, TestClasspath classpath, RunLimits limits, Path classes, Path workDir) {
+        this(server, classpath, limits, classes, workDir, new QuietGate());
+    }
+
+    /** A run whose tasks each hold {@code gate} shared while a test JVM runs them. */
+    public TestRun(ChildServer server, TestClasspath classpath, RunLimits limits, Path classes, Path workDir,
+            QuietGate gate) {
+        this.gate = gate;
         this.server = server;
         this.classpath = classpath;
         this.limits = limits;  // replaced by run()'s; the JVM options are the same
@@ -65,7 +74,7 @@ public final class TestRun {
      */
     public RunResult run(List<String> tasks, Set<String> planOnly, RunLimits runLimits) throws InterruptedException {
         this.limits = runLimits;
-        deadlineNanos = System.nanoTime() + limits.submissionMillis() * 1_000_000;
+        startClock();
         synchronized (this) {
             for (String task : tasks) {
                 if (!planOnly.contains(task)) {
@@ -78,6 +87,40 @@ public final class TestRun {
                 }
             }
         }
+        return runQueued(tasks);
+    }
+
+    /**
+     * Runs again only the tests {@code ids} of {@code task}, whose plan ({@code plan}, from an earlier run) is
+     * known, in one test JVM under {@code runLimits}; the outcomes of the others are "not run".
+     */
+    public RunResult runTests(String task, List<PlannedTest> plan, List<String> ids, RunLimits runLimits)
+            throws InterruptedException {
+        this.limits = runLimits;
+        startClock();
+        synchronized (this) {
+            plans.put(task, List.copyOf(plan));
+            queue.add(new Work(task, false, List.copyOf(ids), 0));
+        }
+        return runQueued(List.of(task));
+    }
+
+    /** The tests of {@code task} as its test JVM listed them (empty when it never did). */
+    public synchronized List<PlannedTest> plan(String task) {
+        return plans.getOrDefault(task, List.of());
+    }
+
+    private void startClock() {
+        pausedAtStart = gate.pausedNanos();
+        deadlineNanos = System.nanoTime() + limits.submissionMillis() * 1_000_000;
+    }
+
+    /** The submission's deadline, moved on by the time other runs had the gate to themselves since the start. */
+    private long deadline() {
+        return deadlineNanos + (gate.pausedNanos() - pausedAtStart);
+    }
+
+    private RunResult runQueued(List<String> tasks) throws InterruptedException {
         int slots = Math.max(1, Math.min(limits.jvms(), tasks.size()));
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < slots; i++) {
@@ -138,7 +181,8 @@ public final class TestRun {
                     continue;
                 }
                 Trace.log("connected, work " + work.task() + " age " + child.ageMillis());
-                if (!follow(child, work)) {
+                ChildProcess running = child;
+                if (!gate.shared(() -> follow(running, work))) {
                     child.kill();
                     child = null;
                 }
@@ -178,7 +222,7 @@ public final class TestRun {
         boolean progress = false;
         while (true) {
             long now = System.nanoTime();
-            if (now > deadlineNanos) {
+            if (now > deadline()) {
                 child.kill();
                 if (running != null) {
                     record(running, Status.TIMEOUT, "did not finish before the submission's time limit of "
@@ -360,11 +404,11 @@ public final class TestRun {
     }
 
     private boolean expired() {
-        return System.nanoTime() > deadlineNanos;
+        return System.nanoTime() > deadline();
     }
 
     private long remainingMillis() {
-        return Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
+        return Math.max(0, (deadline() - System.nanoTime()) / 1_000_000);
     }
 
     private static String tail(ChildProcess child) {
