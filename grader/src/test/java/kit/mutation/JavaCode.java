@@ -1,0 +1,57 @@
+package kit.mutation;
+
+/** Just enough Java lexing for the concurrency operators: where code is, and where a parenthesis closes. */
+final class JavaCode {
+
+    private JavaCode() {
+    }
+
+    /** {@code source} with every comment and string or character literal replaced by spaces (same length, same lines). */
+    static String maskCommentsAndStrings(String source) {
+        StringBuilder out = new StringBuilder(source);
+        int i = 0;
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            int end;
+            if (source.startsWith("//", i)) {
+                end = source.indexOf('\n', i);
+                end = end < 0 ? source.length() : end;
+            } else if (source.startsWith("/*", i)) {
+                end = source.indexOf("*/", i + 2);
+                end = end < 0 ? source.length() : end + 2;
+            } else if (source.startsWith("\"\"\"", i)) {
+                end = source.indexOf("\"\"\"", i + 3);
+                end = end < 0 ? source.length() : end + 3;
+            } else if (c == '"' || c == '\'') {
+                end = i + 1;
+                while (end < source.length() && source.charAt(end) != c) {
+                    end += source.charAt(end) == '\\' ? 2 : 1;
+                }
+                end = Math.min(source.length(), end + 1);
+            } else {
+                i++;
+                continue;
+            }
+            for (int k = i; k < end; k++) {
+                if (out.charAt(k) != '\n') {
+                    out.setCharAt(k, ' ');
+                }
+            }
+            i = end;
+        }
+        return out.toString();
+    }
+
+    /** The index of the parenthesis that closes the one at {@code open} in masked {@code code}. */
+    static int closingParenthesis(String code, int open) {
+        int depth = 0;
+        for (int i = open; i < code.length(); i++) {
+            if (code.charAt(i) == '(') {
+                depth++;
+            } else if (code.charAt(i) == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no closing parenthesis for the one at " + open);
+    }
+}
