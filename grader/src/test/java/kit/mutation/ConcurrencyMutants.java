@@ -128,8 +128,11 @@ public final class ConcurrencyMutants {
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", graderJar.toString()));
         dirs.forEach(d -> command.add(d.toString()));
-        command.addAll(List.of("--task", task, "--json", json.toString(), "--results", work.resolve("results-" + task).toString(),
-                "--jobs", "2", "--quiet", "--no-color"));
+        command.addAll(List.of("--task", task, "--json", json.toString(), "--quiet", "--no-color"));
+        if (dirs.size() > 1) {
+            // A class: its results directory goes into the work directory, not into the kit.
+            command.addAll(List.of("--results", work.resolve("results-" + task).toString(), "--jobs", "2"));
+        }
         Process grader = new ProcessBuilder(command).inheritIO().start();
         int status = grader.waitFor();
         if (status != 0 || !Files.isRegularFile(json)) {
