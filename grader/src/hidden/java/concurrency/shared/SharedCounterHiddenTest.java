@@ -54,18 +54,18 @@ class SharedCounterHiddenTest {
             requirement = "The file format: the counter is 8 bytes at offset 0, big-endian (the byte order of ByteBuffer and DataOutputStream).")
     void incrementAndReadRoundTrip() throws Exception {
         Path file = dir.resolve("counter");
-        long missing = SharedCounter.read(file);
+        long missing = readWithin(file);
         assertEquals(0, missing, "read of a file that does not exist should return 0, but returned " + missing
                 + ". A missing file holds 0.");
         assertTrue(Files.notExists(file), "read of a missing file should not create it, but it did. Only increment writes.");
         for (int i = 1; i <= 3; i++) {
-            SharedCounter.increment(file);
-            long value = SharedCounter.read(file);
+            incrementWithin(file);
+            long value = readWithin(file);
             assertEquals(i, value, i + " increments of a new file should make read return " + i + ", but it returned "
                     + value + ". Read the old value, add one, write it back at offset 0.");
         }
         assertBytes(file, 3, "3 increments of a new file");
-        long again = SharedCounter.read(file);
+        long again = readWithin(file);
         assertEquals(3, again, "read twice in a row should return 3 both times, but the second read returned " + again
                 + ". read must not change the file.");
     }
@@ -78,16 +78,17 @@ class SharedCounterHiddenTest {
         Path file = dir.resolve("counter");
         for (long preset : new long[] {41, 0x0102_0304_0506_0708L, 5_000_000_000L, Long.MAX_VALUE - 1}) {
             Files.write(file, ByteBuffer.allocate(Long.BYTES).putLong(preset).array());
-            long read = SharedCounter.read(file);
+            long read = readWithin(file);
             assertEquals(preset, read, "read of a file holding the big-endian bytes of " + preset + " should return "
                     + preset + ", but returned " + read + ". " + byteOrderHint(preset, read));
-            SharedCounter.increment(file);
+            incrementWithin(file);
             assertBytes(file, preset + 1, "increment of a file holding " + preset);
         }
         Files.write(file, new byte[0]);
-        long empty = SharedCounter.read(file);
+        long empty = AllowedTime.within(LIMIT, "read(empty file)", "An empty file holds 0: stop reading at the end of the file.",
+                () -> SharedCounter.read(file));
         assertEquals(0, empty, "read of an empty file should return 0, but returned " + empty + ". An empty file holds 0.");
-        SharedCounter.increment(file);
+        incrementWithin(file);
         assertBytes(file, 1, "increment of an empty file");
     }
 
@@ -435,6 +436,13 @@ class SharedCounterHiddenTest {
         }
         assertTrue(Files.notExists(file) || SharedCounter.read(file) == 0, "java SharedCounter <file> lots should not"
                 + " increment the counter, but the file now holds " + SharedCounter.read(file) + ".");
+        // The same main called directly (no child JVM): good arguments increment and return.
+        Path direct = dir.resolve("counter-main-direct");
+        AllowedTime.within(LIMIT, "SharedCounter.main([<file>, \"3\"]) called directly", "Increment <times> times and return.",
+                () -> SharedCounter.main(new String[] {direct.toString(), "3"}));
+        long directValue = SharedCounter.read(direct);
+        assertEquals(3, directValue, "SharedCounter.main([<file>, \"3\"]) called directly on a new file should leave 3 in"
+                + " it, but it holds " + directValue + ". Call increment(file) <times> times.");
     }
 
     /**
@@ -552,6 +560,11 @@ class SharedCounterHiddenTest {
                 + " child processes are running. Check the arguments before starting any.");
         assertTrue(Files.notExists(file), "Rejected calls to runProcesses should not create the counter file, but it"
                 + " exists. Check the arguments first.");
+        long none = AllowedTime.within(LIMIT, "runProcesses(file, 1, 0)",
+                "1 process and 0 increments are allowed: only processes < 1 and perProcess < 0 are rejected.",
+                () -> SharedCounter.runProcesses(file, 1, 0));
+        assertEquals(0, none, "runProcesses(new file, 1, 0) should return 0, but returned " + none
+                + ". 1 process and perProcess = 0 are allowed: the child increments nothing.");
     }
 
     // ---- API ----------------------------------------------------------------------------------------
@@ -562,13 +575,25 @@ class SharedCounterHiddenTest {
             requirement = "take an exclusive lock with channel.lock()")
     void incrementLocksAFileChannel() throws Exception {
         Path file = dir.resolve("counter");
-        SharedCounter.increment(file);
-        long value = SharedCounter.read(file);
+        incrementWithin(file);
+        long value = readWithin(file);
         assertEquals(1, value, "increment of a new file should make it hold 1, but read returned " + value + ".");
         List<String> lockCalls = FileLockCalls.fromIncrement();
         assertTrue(!lockCalls.isEmpty(), "increment should take an exclusive lock with FileChannel.lock() (or"
                 + " tryLock()) — the cross-process lock, Python's get_lock() — but neither increment nor a method it"
                 + " calls calls FileChannel.lock or tryLock. A ReentrantLock or synchronized only excludes threads of"
                 + " the same JVM, never other processes.");
+    }
+
+    /** read(file), bounded: a read that never ends fails the test with a clear message instead of hanging it. */
+    private static long readWithin(Path file) throws Exception {
+        return AllowedTime.within(LIMIT, "read(file)", "Stop reading at the end of the file: a missing or empty file holds 0.",
+                () -> SharedCounter.read(file));
+    }
+
+    /** increment(file), bounded like {@link #readWithin}. */
+    private static void incrementWithin(Path file) throws Exception {
+        AllowedTime.within(LIMIT, "increment(file)", "Stop reading at the end of the file: a new or empty file holds 0.",
+                () -> SharedCounter.increment(file));
     }
 }
