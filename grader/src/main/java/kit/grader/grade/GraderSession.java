@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import kit.grader.compile.StubLibrary;
+import kit.grader.isolation.IsolationMode;
+import kit.grader.isolation.Sandbox;
 import kit.grader.run.ChildServer;
 import kit.grader.run.TestClasspath;
 
@@ -27,11 +29,17 @@ public final class GraderSession implements AutoCloseable {
         this.grader = grader;
     }
 
-    /** Opens a session. */
+    /** Opens a session with the sandbox {@link IsolationMode#AUTO} finds. */
     public static GraderSession open() throws IOException {
+        return open(Sandbox.detect(IsolationMode.AUTO));
+    }
+
+    /** Opens a session whose test JVMs run in {@code sandbox}. */
+    public static GraderSession open(Sandbox sandbox) throws IOException {
         Path scratch = Files.createTempDirectory("kit-grader-");
         ChildServer server = new ChildServer();
-        SubmissionGrader grader = new SubmissionGrader(server, TestClasspath.locate(), StubLibrary.load(), scratch);
+        SubmissionGrader grader = new SubmissionGrader(server, TestClasspath.locate(), StubLibrary.load(), scratch,
+                sandbox);
         return new GraderSession(server, scratch, grader);
     }
 

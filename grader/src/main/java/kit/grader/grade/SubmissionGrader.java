@@ -21,6 +21,7 @@ import kit.grader.model.SubmissionResult;
 import kit.grader.model.TaskResult;
 import kit.grader.model.TaskRun;
 import kit.grader.model.TestOutcome;
+import kit.grader.isolation.Sandbox;
 import kit.grader.run.ChildServer;
 import kit.grader.run.RunLimits;
 import kit.grader.run.RunResult;
@@ -48,8 +49,16 @@ public final class SubmissionGrader {
     private final SubmissionCompiler compiler;
     private final SourceFinder finder = new SourceFinder();
     private final Path scratchRoot;
+    private final Sandbox sandbox;
 
     public SubmissionGrader(ChildServer server, TestClasspath classpath, StubLibrary stubs, Path scratchRoot) {
+        this(server, classpath, stubs, scratchRoot, Sandbox.none("no sandbox asked for"));
+    }
+
+    /** A grader whose test JVMs run in {@code sandbox}. */
+    public SubmissionGrader(ChildServer server, TestClasspath classpath, StubLibrary stubs, Path scratchRoot,
+            Sandbox sandbox) {
+        this.sandbox = sandbox;
         this.server = server;
         this.classpath = classpath;
         this.stubs = stubs;
@@ -79,7 +88,7 @@ public final class SubmissionGrader {
             this.classes = Files.createDirectories(scratch.resolve("classes"));
             Path work = Files.createDirectories(scratch.resolve("work"));
             this.run = new TestRun(server, classpath, new RunLimits(1, 1, jvms, RunLimits.DEFAULT_JVM_OPTIONS),
-                    classes, work);
+                    classes, work, sandbox);
             try {
                 run.prestart(jvms);
             } catch (IOException | RuntimeException e) {
@@ -136,7 +145,7 @@ public final class SubmissionGrader {
             notes.addAll(result.notes().getOrDefault("", List.of()));
             notes.addAll(Scorer.unknownTestNames(runs, settings.config()));
             return new SubmissionResult(submission.name(), submission.directory().toString(), Scorer.total(scored),
-                    max, scored, notes, "", (System.nanoTime() - prepared.startNanos) / 1_000_000);
+                    max, scored, notes, "", (System.nanoTime() - prepared.startNanos) / 1_000_000, sandbox.name());
         } finally {
             if (!settings.keepScratch()) {
                 delete(prepared.scratch);
@@ -152,7 +161,8 @@ public final class SubmissionGrader {
                     List.of()));
         }
         double max = tasks.stream().mapToDouble(TaskResult::maxScore).sum();
-        return new SubmissionResult(SourceFinder.nameOf(dir), dir.toString(), 0, max, tasks, List.of(), reason, 0);
+        return new SubmissionResult(SourceFinder.nameOf(dir), dir.toString(), 0, max, tasks, List.of(), reason, 0,
+                "none");
     }
 
     private static TaskRun taskRun(String task, CompileResult compiled, RunResult result, boolean keepOutput) {
