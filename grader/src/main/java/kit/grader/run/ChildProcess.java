@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -36,14 +34,6 @@ final class ChildProcess {
 
     /** Bytes of the JVM's own standard output and error kept for diagnosis; the rest is drained and dropped. */
     static final int OUTPUT_CAP = 64 * 1024;
-
-    /** Every test JVM still running, killed if the grader itself is stopped (Ctrl-C). */
-    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ChildProcess::killAll),
-                "grader-kill-test-jvms"));
-    }
 
     /**
      * Options every test JVM gets last, so nothing before them wins: no Attach API (another process of the same
@@ -127,8 +117,7 @@ final class ChildProcess {
             server.cancel(registration.token());
             throw e;
         }
-        LIVE.add(process);
-        process.onExit().thenRun(() -> LIVE.remove(process));
+        Cleanup.track(process);
         ChildProcess child = new ChildProcess(process, server, registration);
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write((registration.token() + "\n").getBytes(StandardCharsets.US_ASCII));
