@@ -35,6 +35,12 @@ final class JPlagComparer {
     /** The engine's name in the response. */
     static final String ENGINE = "JPlag 4.3.0";
 
+    /**
+     * Pairs per scope whose fragments carry their text (the most similar ones; the class page shows no more); the
+     * others keep their files and lines only, so a class of many near-copies does not fill the engine's memory.
+     */
+    static final int PAIRS_WITH_TEXT = 20;
+
     /** At most this many lines of text per side of a fragment (longer fragments are cut, with a marker). */
     static final int MAX_FRAGMENT_LINES = 80;
 
@@ -82,10 +88,16 @@ final class JPlagComparer {
         }
         JPlagResult result = new JPlag(options).run();
         List<SimilarityResponse.Pair> pairs = new ArrayList<>();
+        List<JPlagComparison> listed = new ArrayList<>();
         for (JPlagComparison comparison : result.getAllComparisons()) {
-            if (comparison.similarity() < threshold) {
-                continue;
+            if (comparison.similarity() >= threshold) {
+                listed.add(comparison);
             }
+        }
+        listed.sort(Comparator.comparingDouble(JPlagComparison::similarity).reversed());
+        int withText = 0;
+        for (JPlagComparison comparison : listed) {
+            boolean keepText = withText++ < PAIRS_WITH_TEXT;
             Submission first = comparison.firstSubmission();
             Submission second = comparison.secondSubmission();
             boolean swap = first.getName().compareTo(second.getName()) > 0;
@@ -93,8 +105,8 @@ final class JPlagComparer {
             List<Match> matches = new ArrayList<>(comparison.matches());
             matches.sort(Comparator.comparingInt(Match::startOfFirst));
             for (Match match : matches) {
-                Side a = side(first, match.startOfFirst(), match.length());
-                Side b = side(second, match.startOfSecond(), match.length());
+                Side a = side(first, match.startOfFirst(), match.length(), keepText);
+                Side b = side(second, match.startOfSecond(), match.length(), keepText);
                 fragments.add(swap ? a.fragmentWith(b, true) : a.fragmentWith(b, false));
             }
             if (swap) {
@@ -129,7 +141,7 @@ final class JPlagComparer {
 
     private final Map<File, List<String>> lines = new HashMap<>();
 
-    private Side side(Submission submission, int start, int length) {
+    private Side side(Submission submission, int start, int length, boolean withText) {
         List<Token> tokens = submission.getTokenList();
         Token firstToken = tokens.get(start);
         File file = firstToken.getFile();
@@ -149,7 +161,7 @@ final class JPlagComparer {
         Path path = file.toPath();
         String relative = (path.startsWith(root) ? root.relativize(path) : path.getFileName()).toString()
                 .replace('\\', '/');
-        return new Side(relative, from, to, text(file, from, to));
+        return new Side(relative, from, to, withText ? text(file, from, to) : "");
     }
 
     private String text(File file, int from, int to) {

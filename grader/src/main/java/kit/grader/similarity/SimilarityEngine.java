@@ -100,7 +100,7 @@ public final class SimilarityEngine {
         Path errorFile = input.root().resolve("engine-errors.txt");
         json.writeValue(requestFile.toFile(), request);
 
-        Process process = new ProcessBuilder(javaCommand(), "-Xmx1g", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+        Process process = new ProcessBuilder(javaCommand(), "-Xmx2g", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
                 "-jar", jar.toString(), requestFile.toString())
                 .directory(input.root().toFile())
                 .redirectOutput(responseFile.toFile())
