@@ -94,7 +94,10 @@ final class JPlagComparer {
                 listed.add(comparison);
             }
         }
-        listed.sort(Comparator.comparingDouble(JPlagComparison::similarity).reversed());
+        // The same order as the grader's (most similar first, then the names in order), so that the pairs that keep
+        // their text are the ones the class page shows side by side, whatever the order JPlag compared them in.
+        listed.sort(Comparator.comparingDouble((JPlagComparison c) -> round(c.similarity())).reversed()
+                .thenComparing(JPlagComparer::lowerName).thenComparing(JPlagComparer::higherName));
         int withText = 0;
         for (JPlagComparison comparison : listed) {
             boolean keepText = withText++ < PAIRS_WITH_TEXT;
@@ -121,6 +124,18 @@ final class JPlagComparer {
         pairs.sort(Comparator.comparingDouble(SimilarityResponse.Pair::similarity).reversed()
                 .thenComparing(SimilarityResponse.Pair::first).thenComparing(SimilarityResponse.Pair::second));
         return pairs;
+    }
+
+    private static String lowerName(JPlagComparison c) {
+        String a = c.firstSubmission().getName();
+        String b = c.secondSubmission().getName();
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String higherName(JPlagComparison c) {
+        String a = c.firstSubmission().getName();
+        String b = c.secondSubmission().getName();
+        return a.compareTo(b) <= 0 ? b : a;
     }
 
     private static double round(double similarity) {
