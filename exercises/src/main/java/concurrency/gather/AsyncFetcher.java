@@ -29,7 +29,7 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Bad input: a {@code null} argument or list element → {@link NullPointerException} naming the
  * parameter; a negative {@code Duration} or count → {@link IllegalArgumentException} naming the
- * parameter and its value.
+ * parameter and its value. A list of requests is checked whole before its first fetch starts.
  */
 public final class AsyncFetcher {
 

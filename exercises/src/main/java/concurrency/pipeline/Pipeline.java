@@ -87,7 +87,8 @@ public final class Pipeline {
      *
      * <p>Inside a thread's {@code Runnable}, catch the {@code InterruptedException} and restore the flag
      * with {@code Thread.currentThread().interrupt()}. If this method is interrupted while joining, let
-     * the {@code InterruptedException} propagate (interrupting your threads first is polite).
+     * the {@code InterruptedException} propagate. Interrupt your producer and consumer threads first: none
+     * of them may outlive the call.
      *
      * @param batches the items of each producer; no batch or item may be {@code null} or the pill
      * @param consumers the number of consumer threads, at least 1

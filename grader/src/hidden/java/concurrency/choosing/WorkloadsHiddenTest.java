@@ -383,6 +383,15 @@ class WorkloadsHiddenTest {
         assertTrue(started.isEmpty(), "Rejected calls to executorFor and map should start no thread, but "
                 + started.size() + " were alive afterwards: " + ThreadSnapshot.describe(started)
                 + ". Check the arguments before creating the executor.");
+        ExecutorService oneIo = AllowedTime.within(LIMIT, "executorFor(IO_BOUND, 1)",
+                "1 I/O thread is allowed: only ioThreads < 1 is rejected.", () -> Workloads.executorFor(Workload.IO_BOUND, 1));
+        assertTrue(oneIo != null, "executorFor(IO_BOUND, 1) should return a new executor, but returned null.");
+        PoolWidth.stop(oneIo);
+        List<Integer> mapped = AllowedTime.within(LIMIT, "map(IO_BOUND, 1, [1, 2, 3], x -> 10 * x)",
+                "1 I/O thread is allowed: only ioThreads < 1 is rejected.",
+                () -> Workloads.map(Workload.IO_BOUND, 1, List.of(1, 2, 3), x -> 10 * x));
+        assertEquals(List.of(10, 20, 30), mapped, "map(IO_BOUND, 1, [1, 2, 3], x -> 10 * x) should return [10, 20, 30],"
+                + " but returned " + mapped + ". ioThreads = 1 is allowed: only ioThreads < 1 is rejected.");
     }
 
     /** A message that names the parameter helps; its wording is never graded, so a missing name is only a hint. */

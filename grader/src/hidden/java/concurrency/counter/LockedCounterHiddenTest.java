@@ -167,6 +167,10 @@ class LockedCounterHiddenTest {
                 () -> LockedCounter.runThreads(counter, 2, 0));
         assertEquals(0, zero, "runThreads(new counter, 2, 0) should return 0, but returned " + zero
                 + ". perThread 0 is allowed: the threads do nothing.");
+        long one = AllowedTime.within(LIMIT, "runThreads(new counter, 1, 1000)", "1 thread is allowed: only threads < 1 is rejected.",
+                () -> LockedCounter.runThreads(new LockedCounter(), 1, 1000));
+        assertEquals(1000, one, "runThreads(new counter, 1, 1000) should return 1000, but returned " + one
+                + ". threads = 1 is allowed: only threads < 1 is rejected.");
     }
 
     @Test

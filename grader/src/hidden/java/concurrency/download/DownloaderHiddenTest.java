@@ -23,6 +23,7 @@ import kit.testing.BadArguments;
 import kit.testing.ConcurrencyProbe;
 import kit.testing.Graded;
 import kit.testing.Kind;
+import kit.testing.PrintedLines;
 import kit.testing.Stopwatch;
 import kit.testing.ThreadSnapshot;
 import org.junit.jupiter.api.DisplayName;
@@ -420,5 +421,22 @@ class DownloaderHiddenTest {
         }
         return "[" + list.subList(0, 3).stream().map(String::valueOf).collect(Collectors.joining(", ")) + ", …, "
                 + list.get(list.size() - 1) + "] (" + list.size() + " items)";
+    }
+
+    @Test
+    @DisplayName("download prints Downloading <url>... and Finished <url>, and returns \"contents of \" + url.")
+    @Graded(points = 0.5, kind = Kind.CORRECTNESS,
+            requirement = "prints Finished <url> and returns \"contents of \" + url.")
+    void downloadPrintsItsProgress() throws Exception {
+        String url = "http://example.com/progress";
+        String scenario = "download(\"" + url + "\", 50 ms)";
+        try (PrintedLines printed = PrintedLines.record()) {
+            String contents = AllowedTime.within(LIMIT, scenario, "Sleep for the latency, then return.",
+                    () -> Downloader.download(url, Duration.ofMillis(50)));
+            assertEquals("contents of " + url, contents, scenario + " should return \"contents of " + url
+                    + "\", but returned \"" + contents + "\".");
+            printed.expectLine(scenario, "Downloading " + url + "...", "Downloading", url);
+            printed.expectLine(scenario, "Finished " + url, "Finished", url);
+        }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import concurrency.gather.AsyncFetcher.Request;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import kit.testing.AsyncResults;
 import kit.testing.BadArguments;
 import kit.testing.Graded;
 import kit.testing.Kind;
+import kit.testing.PrintedLines;
 import kit.testing.Stopwatch;
 import kit.testing.ThreadSnapshot;
 import kit.testing.WaitingStudentThreads;
@@ -221,7 +223,7 @@ class AsyncFetcherHiddenTest {
     }
 
     @Test
-    @DisplayName("fetchUrl, gather, fetchSequentially, fetchConcurrently, downloadAllSync and downloadAllAsync throw NullPointerException for a null argument and IllegalArgumentException for a negative delay or count.")
+    @DisplayName("fetchUrl, gather, fetchSequentially, fetchConcurrently, downloadAllSync and downloadAllAsync throw NullPointerException for a null argument or element and IllegalArgumentException for a negative delay or count.")
     @Graded(points = 0.5, kind = Kind.CORRECTNESS,
             requirement = "Bad input: a null argument or list element → NullPointerException naming the parameter; a negative Duration or count → IllegalArgumentException naming the parameter and its value.")
     void rejectsBadArguments() {
@@ -241,6 +243,16 @@ class AsyncFetcherHiddenTest {
                         () -> AsyncFetcher.fetchSequentially(null)),
                 () -> BadArguments.expect(NullPointerException.class, "requests", "fetchConcurrently(null)",
                         () -> AsyncFetcher.fetchConcurrently(null)),
+                // A bad element behind a good one: rejected at once, not when the chain reaches it 1 s later.
+                () -> BadArguments.expect(NullPointerException.class, null, "fetchSequentially([page1 1 s, null])",
+                        () -> AsyncFetcher.fetchSequentially(Arrays.asList(new AsyncFetcher.Request("page1", ms(1000)), null))),
+                () -> BadArguments.expect(IllegalArgumentException.class, "delay", "fetchSequentially([page1 1 s, page2 -1 ms])",
+                        () -> AsyncFetcher.fetchSequentially(List.of(new AsyncFetcher.Request("page1", ms(1000)),
+                                new AsyncFetcher.Request("page2", ms(-1))))),
+                () -> BadArguments.expect(NullPointerException.class, "latency", "downloadAllSync(0, null)",
+                        () -> AsyncFetcher.downloadAllSync(0, null)),
+                () -> BadArguments.expect(IllegalArgumentException.class, "latency", "downloadAllSync(0, -1 ms)",
+                        () -> AsyncFetcher.downloadAllSync(0, ms(-1))),
                 () -> BadArguments.expect(IllegalArgumentException.class, "n", "downloadAllSync(-1, 10 ms)",
                         () -> AsyncFetcher.downloadAllSync(-1, ms(10))),
                 () -> BadArguments.expect(IllegalArgumentException.class, "n", "downloadAllAsync(-1, 10 ms)",
@@ -307,5 +319,42 @@ class AsyncFetcherHiddenTest {
 
     static Duration ms(long millis) {
         return Duration.ofMillis(millis);
+    }
+
+    @Test
+    @DisplayName("fetchUrl prints Fetching <name>... when called and Completed <name> when its future completes.")
+    @Graded(points = 0.5, kind = Kind.CORRECTNESS,
+            requirement = "Prints Fetching <name>... now; the returned future completes delay later with \"Data from \" + name, printing Completed <name> at that moment.")
+    void fetchUrlPrintsItsProgress() throws Exception {
+        String scenario = "fetchUrl(\"progress-page\", 50 ms)";
+        try (PrintedLines printed = PrintedLines.record()) {
+            CompletableFuture<String> page = AllowedTime.within(CALL_LIMIT, scenario, "Return the future at once.",
+                    () -> AsyncFetcher.fetchUrl("progress-page", ms(50)));
+            printed.expectLine(scenario, "Fetching progress-page...", "Fetching", "progress-page");
+            String data = AsyncResults.value(page, Duration.ofSeconds(5), scenario, "Complete it after the delay.");
+            assertEquals("Data from progress-page", data, scenario + " should complete with \"Data from progress-page\","
+                    + " but completed with \"" + data + "\".");
+            printed.expectLine(scenario, "Completed progress-page", "Completed", "progress-page");
+        }
+    }
+
+    @Test
+    @DisplayName("fetchSequentially and fetchConcurrently check every request before they start the first fetch.")
+    @Graded(points = 0.5, kind = Kind.CORRECTNESS,
+            requirement = "A list of requests is checked whole before its first fetch starts.")
+    void requestsAreCheckedBeforeAnyFetch() throws Exception {
+        try (PrintedLines printed = PrintedLines.record()) {
+            BadArguments.expect(NullPointerException.class, null, "fetchConcurrently([early-page 1 s, null])",
+                    () -> AsyncFetcher.fetchConcurrently(Arrays.asList(new Request("early-page", ms(1000)), null)));
+            BadArguments.expect(IllegalArgumentException.class, "delay", "fetchConcurrently([early-page 1 s, late-page -1 ms])",
+                    () -> AsyncFetcher.fetchConcurrently(List.of(new Request("early-page", ms(1000)), new Request("late-page", ms(-1)))));
+            BadArguments.expect(NullPointerException.class, null, "fetchSequentially([early-page 1 s, null])",
+                    () -> AsyncFetcher.fetchSequentially(Arrays.asList(new Request("early-page", ms(1000)), null)));
+            List<String> started = printed.lines().stream().filter(line -> line.contains("early-page"))
+                    .collect(Collectors.toList());
+            assertTrue(started.isEmpty(), "fetchConcurrently and fetchSequentially with a bad request after a good one"
+                    + " should throw before fetching anything, but the good request was fetched first (printed "
+                    + started + "). Check every request in a loop of its own, then start the fetches.");
+        }
     }
 }

@@ -21,6 +21,7 @@ import kit.testing.AllowedTime;
 import kit.testing.BadArguments;
 import kit.testing.Graded;
 import kit.testing.Kind;
+import kit.testing.PrintedLines;
 import kit.testing.Stopwatch;
 import kit.testing.ThreadSnapshot;
 import kit.testing.ThreadStates;
@@ -286,6 +287,8 @@ class PipelineHiddenTest {
                         () -> Pipeline.run(List.of(List.of("x"), withNull), 2, 4, ms)),
                 () -> expectRejected("run([[x], [a, POISON_PILL]], 2, 4, 1 ms)", IllegalArgumentException.class,
                         () -> Pipeline.run(List.of(List.of("x"), List.of("a", PILL)), 2, 4, ms)),
+                () -> expectRejected("run([[POISON_PILL, a]], 2, 4, 1 ms)", IllegalArgumentException.class,
+                        () -> Pipeline.run(List.of(List.of(PILL, "a")), 2, 4, ms)),
                 () -> expectRejected("run(batches, 2, 4, null)", NullPointerException.class,
                         () -> Pipeline.run(List.of(List.of("a")), 2, 4, null), "interval"),
                 () -> expectRejected("run(batches, 2, 4, -1 ms)", IllegalArgumentException.class,
@@ -326,7 +329,7 @@ class PipelineHiddenTest {
     @Test
     @DisplayName("run, interrupted while waiting for its threads, throws InterruptedException.")
     @Graded(points = 1, kind = Kind.CORRECTNESS,
-            requirement = "If this method is interrupted while joining, let the InterruptedException propagate")
+            requirement = "If this method is interrupted while joining, let the InterruptedException propagate.")
     void runPropagatesInterrupt() throws Exception {
         ThreadSnapshot before = ThreadSnapshot.take();
         AtomicReference<Object> outcome = new AtomicReference<>();
@@ -352,6 +355,105 @@ class PipelineHiddenTest {
             assertTrue(outcome.get() instanceof InterruptedException, "run([[a, b]], 1 consumer, 5 s interval),"
                     + " interrupted while waiting for its threads, should throw InterruptedException, but returned "
                     + outcome.get() + ". Declare it and let it propagate.");
+        } finally {
+            caller.interrupt();
+            interruptAll(before.newThreads());
+        }
+    }
+
+    @Test
+    @DisplayName("run, interrupted while waiting for its threads, interrupts its producers and consumers, so that none outlives the call.")
+    @Graded(points = 0.5, kind = Kind.CORRECTNESS,
+            requirement = "Interrupt your producer and consumer threads first: none of them may outlive the call.")
+    void runInterruptsItsThreadsWhenInterrupted() throws Exception {
+        ThreadSnapshot before = ThreadSnapshot.take();
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                outcome.set(Pipeline.run(List.of(List.of("a", "b")), 1, 2, Duration.ofSeconds(5)));
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        }, "hidden-test-pipeline-caller");
+        caller.setDaemon(true);
+        String scenario = "run([[a, b]], 1 consumer, 5 s interval), interrupted while waiting for its threads";
+        try {
+            caller.start();
+            if (!awaitParkedOrEnded(caller, Duration.ofSeconds(2))) {
+                rethrowIfFailed(outcome.get());
+            }
+            caller.interrupt();
+            caller.join(2000);
+            rethrowIfFailed(outcome.get() instanceof InterruptedException ? null : outcome.get());
+            List<Thread> started = new ArrayList<>(before.newThreads());
+            started.remove(caller);
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            for (Thread thread : started) {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+            List<Thread> alive = started.stream().filter(Thread::isAlive).collect(Collectors.toList());
+            assertTrue(alive.isEmpty(), scenario + " should interrupt its producer and consumer threads before it"
+                    + " throws, but 2 s later these were still running: " + ThreadSnapshot.describe(alive)
+                    + ". In the catch block around the joins, call interrupt() on every thread you started, then rethrow.");
+        } finally {
+            caller.interrupt();
+            interruptAll(before.newThreads());
+        }
+    }
+
+    @Test
+    @DisplayName("A producer or consumer thread that is interrupted ends with its interrupt flag restored.")
+    @Graded(points = 0.5, kind = Kind.CORRECTNESS,
+            requirement = "Inside a thread's Runnable, catch the InterruptedException and restore the flag with Thread.currentThread().interrupt().")
+    void threadsRestoreTheInterruptFlag() throws Exception {
+        ThreadSnapshot before = ThreadSnapshot.take();
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                outcome.set(Pipeline.run(List.of(List.of("a", "b")), 1, 2, Duration.ofSeconds(5)));
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        }, "hidden-test-pipeline-caller");
+        caller.setDaemon(true);
+        String scenario = "run([[a, b]], 1 consumer, 5 s interval) with its producer and consumer interrupted";
+        try {
+            caller.start();
+            if (!awaitParkedOrEnded(caller, Duration.ofSeconds(2))) {
+                rethrowIfFailed(outcome.get());
+            }
+            List<Thread> started = new ArrayList<>(before.newThreads());
+            started.remove(caller);
+            for (Thread thread : started) {
+                awaitParkedOrEnded(thread, Duration.ofSeconds(2));
+            }
+            // Both the sleeping producer and the consumer waiting in take() are interrupted; run then finishes.
+            // Threads that wait without a time limit (the consumer in take()) first, each until it has ended: once
+            // the producer ends, run puts the poison pills, and a consumer that ended by its pill would never show
+            // whether it restores the flag.
+            // (Interrupting a thread that has ended sets its flag again, so each thread is interrupted once.)
+            List<Thread> rest = new ArrayList<>();
+            for (Thread thread : started) {
+                if (thread.getState() == Thread.State.WAITING) {
+                    thread.interrupt();
+                    thread.join(2000);  // milliseconds; one that swallows the interrupt waits for its pill instead
+                } else {
+                    rest.add(thread);
+                }
+            }
+            rest.forEach(Thread::interrupt);
+            caller.join(LIMIT.toMillis());
+            assertFalse(caller.isAlive(), scenario + " should return once its threads have ended, but was still running "
+                    + AllowedTime.seconds(LIMIT) + " later (" + ThreadSnapshot.describe(caller) + ").");
+            rethrowIfFailed(outcome.get() instanceof List ? null : outcome.get());
+            for (Thread thread : started) {
+                thread.join(LIMIT.toMillis());
+            }
+            List<Thread> swallowed = started.stream().filter(t -> !t.isAlive() && !t.isInterrupted())
+                    .collect(Collectors.toList());
+            assertTrue(swallowed.isEmpty(), scenario + ": every interrupted thread should end with its interrupt flag"
+                    + " set, but these ended with it cleared: " + ThreadSnapshot.describe(swallowed)
+                    + ". In the Runnable's catch (InterruptedException e), call Thread.currentThread().interrupt().");
         } finally {
             caller.interrupt();
             interruptAll(before.newThreads());
@@ -444,5 +546,26 @@ class PipelineHiddenTest {
 
     private static List<String> withoutPills(BlockingQueue<String> queue) {
         return new ArrayList<>(queue).stream().filter(item -> !PILL.equals(item)).collect(Collectors.toList());
+    }
+
+    @Test
+    @DisplayName("produce prints Produced <item> for every item it puts, and consume prints Consumed <item> for every item it takes.")
+    @Graded(points = 0.5, kind = Kind.CORRECTNESS,
+            requirement = "otherwise hands the item to sink and prints Consumed <item>.")
+    void produceAndConsumePrintTheirProgress() throws Exception {
+        BlockingQueue<String> queue = new ArrayBlockingQueue<>(4);
+        List<String> sink = Collections.synchronizedList(new ArrayList<>());
+        try (PrintedLines printed = PrintedLines.record()) {
+            String producing = "produce(queue of 4, [apple, pear], 0 ms)";
+            AllowedTime.within(LIMIT, producing, "Put every item, then return.",
+                    () -> Pipeline.produce(queue, List.of("apple", "pear"), Duration.ZERO));
+            printed.expectLine(producing, "Produced apple", "Produced", "apple");
+            printed.expectLine(producing, "Produced pear", "Produced", "pear");
+            queue.put(Pipeline.POISON_PILL);
+            String consuming = "consume([apple, pear, POISON_PILL], sink)";
+            AllowedTime.within(LIMIT, consuming, "Stop at the pill.", () -> Pipeline.consume(queue, sink::add));
+            printed.expectLine(consuming, "Consumed apple", "Consumed", "apple");
+            printed.expectLine(consuming, "Consumed pear", "Consumed", "pear");
+        }
     }
 }

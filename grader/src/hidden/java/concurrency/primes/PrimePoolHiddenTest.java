@@ -358,5 +358,9 @@ class PrimePoolHiddenTest {
         assertTrue(started.isEmpty(), "Rejected calls to checkAll should start no thread, but " + started.size()
                 + " were alive afterwards: " + ThreadSnapshot.describe(started)
                 + ". Check the arguments before creating the pool.");
+        List<Boolean> one = AllowedTime.within(Duration.ofSeconds(5), "checkAll([2, 4, 7], 1 worker, isPrime)",
+                "1 worker is allowed: only workers < 1 is rejected.", () -> PrimePool.checkAll(List.of(2L, 4L, 7L), 1, PrimePool::isPrime));
+        assertEquals(List.of(true, false, true), one, "checkAll([2, 4, 7], 1 worker, isPrime) should return [true, false,"
+                + " true], but returned " + one + ". workers = 1 is allowed: only workers < 1 is rejected.");
     }
 }

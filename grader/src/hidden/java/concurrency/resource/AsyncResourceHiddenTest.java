@@ -12,6 +12,7 @@ import kit.testing.AsyncResults;
 import kit.testing.BadArguments;
 import kit.testing.Graded;
 import kit.testing.Kind;
+import kit.testing.PrintedLines;
 import kit.testing.Stopwatch;
 import kit.testing.WaitingStudentThreads;
 import kit.testing.WaitingStudentThreads.Watched;
@@ -34,8 +35,13 @@ class AsyncResourceHiddenTest {
     void acquireCompletesAfterTheLatency() throws Exception {
         String scenario = "AsyncResource.acquire(100 ms)";
         warmUp();
-        Timed<AsyncResource> acquiring = Timed.call(scenario, () -> AsyncResource.acquire(LATENCY));
-        AsyncResource resource = AsyncResults.value(acquiring.future, LIMIT, scenario, "Complete it after the latency.");
+        Timed<AsyncResource> acquiring;
+        AsyncResource resource;
+        try (PrintedLines printed = PrintedLines.record()) {
+            acquiring = Timed.call(scenario, () -> AsyncResource.acquire(LATENCY));
+            resource = AsyncResults.value(acquiring.future, LIMIT, scenario, "Complete it after the latency.");
+            printed.expectLine(scenario, "Acquiring resource", "Acquiring", "resource");
+        }
         acquiring.assertReturnedAtOnce(scenario, "Let CompletableFuture.delayedExecutor do the waiting.");
         acquiring.assertCompletedNoEarlierThan(LATENCY, scenario);
         assertTrue(resource != null && resource.isOpen(), scenario + " should complete with an open resource, but it"
@@ -85,9 +91,14 @@ class AsyncResourceHiddenTest {
         warmUp();
         AsyncResource resource = acquire();
         String scenario = "closeAsync() on a resource acquired with 100 ms";
-        Timed<Void> closing = Timed.call(scenario, resource::closeAsync);
-        boolean openAfterCall = resource.isOpen();
-        AsyncResults.value(closing.future, LIMIT, scenario, "Complete it after the latency.");
+        Timed<Void> closing;
+        boolean openAfterCall;
+        try (PrintedLines printed = PrintedLines.record()) {
+            closing = Timed.call(scenario, resource::closeAsync);
+            openAfterCall = resource.isOpen();
+            AsyncResults.value(closing.future, LIMIT, scenario, "Complete it after the latency.");
+            printed.expectLine(scenario, "Releasing resource", "Releasing", "resource");
+        }
         assertFalse(openAfterCall, scenario + ": isOpen() should be false as soon as closeAsync() has been called, but it"
                 + " was still true. Mark the resource closed in closeAsync() itself, before the latency.");
         closing.assertReturnedAtOnce(scenario, "Let CompletableFuture.delayedExecutor do the waiting.");

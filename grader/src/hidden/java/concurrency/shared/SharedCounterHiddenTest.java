@@ -54,18 +54,18 @@ class SharedCounterHiddenTest {
             requirement = "The file format: the counter is 8 bytes at offset 0, big-endian (the byte order of ByteBuffer and DataOutputStream).")
     void incrementAndReadRoundTrip() throws Exception {
         Path file = dir.resolve("counter");
-        long missing = SharedCounter.read(file);
+        long missing = readWithin(file);
         assertEquals(0, missing, "read of a file that does not exist should return 0, but returned " + missing
                 + ". A missing file holds 0.");
         assertTrue(Files.notExists(file), "read of a missing file should not create it, but it did. Only increment writes.");
         for (int i = 1; i <= 3; i++) {
-            SharedCounter.increment(file);
-            long value = SharedCounter.read(file);
+            incrementWithin(file);
+            long value = readWithin(file);
             assertEquals(i, value, i + " increments of a new file should make read return " + i + ", but it returned "
                     + value + ". Read the old value, add one, write it back at offset 0.");
         }
         assertBytes(file, 3, "3 increments of a new file");
-        long again = SharedCounter.read(file);
+        long again = readWithin(file);
         assertEquals(3, again, "read twice in a row should return 3 both times, but the second read returned " + again
                 + ". read must not change the file.");
     }
@@ -78,16 +78,17 @@ class SharedCounterHiddenTest {
         Path file = dir.resolve("counter");
         for (long preset : new long[] {41, 0x0102_0304_0506_0708L, 5_000_000_000L, Long.MAX_VALUE - 1}) {
             Files.write(file, ByteBuffer.allocate(Long.BYTES).putLong(preset).array());
-            long read = SharedCounter.read(file);
+            long read = readWithin(file);
             assertEquals(preset, read, "read of a file holding the big-endian bytes of " + preset + " should return "
                     + preset + ", but returned " + read + ". " + byteOrderHint(preset, read));
-            SharedCounter.increment(file);
+            incrementWithin(file);
             assertBytes(file, preset + 1, "increment of a file holding " + preset);
         }
         Files.write(file, new byte[0]);
-        long empty = SharedCounter.read(file);
+        long empty = AllowedTime.within(LIMIT, "read(empty file)", "An empty file holds 0: stop reading at the end of the file.",
+                () -> SharedCounter.read(file));
         assertEquals(0, empty, "read of an empty file should return 0, but returned " + empty + ". An empty file holds 0.");
-        SharedCounter.increment(file);
+        incrementWithin(file);
         assertBytes(file, 1, "increment of an empty file");
     }
 
@@ -266,9 +267,12 @@ class SharedCounterHiddenTest {
                 // Proof that a child locks the file: it is blocked in lock() (Linux lists it in /proc/locks). A
                 // child that polls with tryLock() is never listed; it is taken as waiting once it has kept the
                 // file open for 500 ms without touching it (a child without a lock writes within microseconds
-                // of opening), or, where /proc cannot tell, after 3 s.
+                // of opening), or, only where /proc cannot tell, after 3 s. Where /proc can tell, time alone never
+                // counts: on a loaded machine a child JVM may take seconds to start, and a child that reads
+                // before it locks would then read the test's value and hide its mistake.
                 ready = !waiting.isEmpty() || longestOpen > TimeUnit.MILLISECONDS.toNanos(500)
-                        || (!firstSeen.isEmpty() && nanos - oldest > TimeUnit.SECONDS.toNanos(3));
+                        || (!locks.canSeeWaiters() && !firstSeen.isEmpty()
+                                && nanos - oldest > TimeUnit.SECONDS.toNanos(3));
                 if (!ready) {
                     Thread.sleep(3);
                 }
@@ -435,6 +439,13 @@ class SharedCounterHiddenTest {
         }
         assertTrue(Files.notExists(file) || SharedCounter.read(file) == 0, "java SharedCounter <file> lots should not"
                 + " increment the counter, but the file now holds " + SharedCounter.read(file) + ".");
+        // The same main called directly (no child JVM): good arguments increment and return.
+        Path direct = dir.resolve("counter-main-direct");
+        AllowedTime.within(LIMIT, "SharedCounter.main([<file>, \"3\"]) called directly", "Increment <times> times and return.",
+                () -> SharedCounter.main(new String[] {direct.toString(), "3"}));
+        long directValue = SharedCounter.read(direct);
+        assertEquals(3, directValue, "SharedCounter.main([<file>, \"3\"]) called directly on a new file should leave 3 in"
+                + " it, but it holds " + directValue + ". Call increment(file) <times> times.");
     }
 
     /**
@@ -469,14 +480,29 @@ class SharedCounterHiddenTest {
         }
     }
 
+    /** The processes of {@code pids} still alive after waiting up to {@code limit} for them to end. */
+    private static Set<Long> stillRunning(Set<Long> pids, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Set<Long> alive = new HashSet<>(pids);
+        while (true) {
+            alive.removeIf(pid -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+            if (alive.isEmpty() || System.nanoTime() >= deadline) {
+                return alive;
+            }
+            Thread.sleep(10);
+        }
+    }
+
     private static String firstLine(String text) {
         return text.lines().findFirst().orElse("");
     }
 
     @Test
-    @DisplayName("runProcesses interrupted while it waits for its children throws InterruptedException.")
+    @DisplayName("runProcesses interrupted while it waits for its children throws InterruptedException and destroys"
+            + " the children still running.")
     @Graded(points = 0.5, kind = Kind.CORRECTNESS,
-            requirement = "@throws InterruptedException if interrupted while waiting for the children")
+            requirement = "@throws InterruptedException if interrupted while waiting for the children (destroy the"
+                    + " children that are still running before you let it propagate)")
     void interruptWhileWaiting() throws Exception {
         Path file = dir.resolve("counter");
         Files.write(file, new byte[Long.BYTES]);
@@ -515,6 +541,12 @@ class SharedCounterHiddenTest {
                 assertTrue(e.getCause() instanceof InterruptedException, scenario + " should throw"
                         + " InterruptedException, but threw " + e.getCause() + ". Let it propagate unchanged.");
             }
+            // The child still waits for the lock this test holds: only runProcesses can have ended it.
+            Set<Long> running = stillRunning(children, LIMIT);
+            assertTrue(running.isEmpty(), scenario + " threw InterruptedException as it should, but its child process"
+                    + " (pid " + running + ") was still running " + AllowedTime.seconds(LIMIT) + " later. Destroy the"
+                    + " children that are still running (Process.destroy or destroyForcibly) before you let the"
+                    + " InterruptedException propagate.");
         } finally {
             Set<Long> leftovers = new HashSet<>(ChildProcesses.now());
             leftovers.removeAll(before);
@@ -523,7 +555,8 @@ class SharedCounterHiddenTest {
     }
 
     @Test
-    @DisplayName("runProcesses rejects processes < 1, perProcess < 0 and a null file before starting a process.")
+    @DisplayName("runProcesses rejects processes < 1, perProcess < 0 and a null file before starting a process;"
+            + " perProcess = 0 is allowed.")
     @Graded(points = 0.5, kind = Kind.CORRECTNESS,
             requirement = "Check the arguments before any process starts")
     void argumentsAreCheckedFirst() throws Exception {
@@ -552,6 +585,11 @@ class SharedCounterHiddenTest {
                 + " child processes are running. Check the arguments before starting any.");
         assertTrue(Files.notExists(file), "Rejected calls to runProcesses should not create the counter file, but it"
                 + " exists. Check the arguments first.");
+        long none = AllowedTime.within(LIMIT, "runProcesses(new file, 1 process, 0 each)",
+                "Only processes < 1 and perProcess < 0 are wrong: 1 process and perProcess = 0 are allowed.",
+                () -> SharedCounter.runProcesses(file, 1, 0));
+        assertEquals(0, none, "runProcesses(new file, 1 process, 0 each) should return 0, but returned " + none
+                + ". 1 process and perProcess = 0 are allowed: the child increments nothing.");
     }
 
     // ---- API ----------------------------------------------------------------------------------------
@@ -562,13 +600,25 @@ class SharedCounterHiddenTest {
             requirement = "take an exclusive lock with channel.lock()")
     void incrementLocksAFileChannel() throws Exception {
         Path file = dir.resolve("counter");
-        SharedCounter.increment(file);
-        long value = SharedCounter.read(file);
+        incrementWithin(file);
+        long value = readWithin(file);
         assertEquals(1, value, "increment of a new file should make it hold 1, but read returned " + value + ".");
         List<String> lockCalls = FileLockCalls.fromIncrement();
         assertTrue(!lockCalls.isEmpty(), "increment should take an exclusive lock with FileChannel.lock() (or"
                 + " tryLock()) — the cross-process lock, Python's get_lock() — but neither increment nor a method it"
                 + " calls calls FileChannel.lock or tryLock. A ReentrantLock or synchronized only excludes threads of"
                 + " the same JVM, never other processes.");
+    }
+
+    /** read(file), bounded: a read that never ends fails the test with a clear message instead of hanging it. */
+    private static long readWithin(Path file) throws Exception {
+        return AllowedTime.within(LIMIT, "read(file)", "Stop reading at the end of the file: a missing or empty file holds 0.",
+                () -> SharedCounter.read(file));
+    }
+
+    /** increment(file), bounded like {@link #readWithin}. */
+    private static void incrementWithin(Path file) throws Exception {
+        AllowedTime.within(LIMIT, "increment(file)", "Stop reading at the end of the file: a new or empty file holds 0.",
+                () -> SharedCounter.increment(file));
     }
 }
