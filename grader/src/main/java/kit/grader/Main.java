@@ -524,7 +524,7 @@ public final class Main {
                 List<TaskResult> zero = r.tasks().stream().map(t -> new TaskResult(t.id(), 0, t.maxScore(),
                         List.of(), List.of(), List.of())).toList();
                 fixed.add(new SubmissionResult(r.name(), checkout.get().repository().toString(), 0, r.maxScore(),
-                        zero, List.of(), checkout.get().missing(), r.durationMillis()));
+                        zero, List.of(), checkout.get().missing(), r.durationMillis(), r.isolation()));
             } else {
                 fixed.add(r);
             }

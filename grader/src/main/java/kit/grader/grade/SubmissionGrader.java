@@ -19,7 +19,6 @@ import kit.grader.model.SubmissionResult;
 import kit.grader.model.TaskResult;
 import kit.grader.model.TaskRun;
 import kit.grader.model.TestOutcome;
-import kit.grader.isolation.IsolationMode;
 import kit.grader.isolation.Sandbox;
 import kit.grader.run.ChildServer;
 import kit.grader.run.Cleanup;
@@ -62,7 +61,7 @@ public final class SubmissionGrader {
         this.server = server;
         this.classpath = classpath;
         this.stubs = stubs;
-        this.compiler = new SubmissionCompiler(stubs, Sandbox.detect(IsolationMode.AUTO), classpath);
+        this.compiler = new SubmissionCompiler(stubs, sandbox, classpath);
         this.scratchRoot = scratchRoot;
     }
 
