@@ -26,8 +26,10 @@ import javax.tools.ToolProvider;
  * The compiler process: compiles the files listed by the grader with {@code javac} and reports, one line each on
  * standard output (fields separated by tabs, see {@link CompilerProcess#escape}):
  * <ul>
- *   <li>{@code at <file>} whenever javac starts working on a file (parsing it, analysing or generating one of its
- *       classes) — when the process is killed or crashes, the last such line names the file that caused it;</li>
+ *   <li>{@code at <file>} whenever javac starts working on one file (parsing it, analysing or generating one of its
+ *       classes), {@code at} with an empty file when it finished that or works on all files at once (entering
+ *       them) — when the process is killed or crashes, the last such line names the file that caused it, if
+ *       any;</li>
  *   <li>{@code error <file> <line> <message>} for each error ({@code <file>} is empty when javac names none);</li>
  *   <li>{@code crash <file> <what>} when javac itself failed (an exception or error inside the compiler);</li>
  *   <li>{@code done} at the end.</li>
@@ -57,7 +59,7 @@ public final class CompilerMain {
             JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
             DiagnosticListener<JavaFileObject> diagnostics = d -> {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
-                    String file = d.getSource() instanceof Source s ? s.path : "";
+                    String file = pathOf(d.getSource());
                     out.println("error\t" + CompilerProcess.escape(file) + "\t" + Math.max(0, d.getLineNumber())
                             + "\t" + CompilerProcess.escape(firstLine(d.getMessage(Locale.ROOT))));
                 }
@@ -78,9 +80,22 @@ public final class CompilerMain {
                 task.addTaskListener(new TaskListener() {
                     @Override
                     public void started(TaskEvent e) {
-                        if (e.getSourceFile() instanceof Source s && !s.path.equals(current[0])) {
-                            current[0] = s.path;
-                            out.println("at\t" + CompilerProcess.escape(s.path));
+                        // Parsing, analysing and generating work on one file at a time; entering (and what it
+                        // triggers, such as folding constants) works on all of them at once: no file to name.
+                        boolean oneFile = e.getKind() == TaskEvent.Kind.PARSE || e.getKind() == TaskEvent.Kind.ANALYZE
+                                || e.getKind() == TaskEvent.Kind.GENERATE;
+                        at(oneFile ? pathOf(e.getSourceFile()) : "");
+                    }
+
+                    @Override
+                    public void finished(TaskEvent e) {
+                        at("");
+                    }
+
+                    private void at(String path) {
+                        if (!path.equals(current[0])) {
+                            current[0] = path;
+                            out.println("at\t" + CompilerProcess.escape(path));
                         }
                     }
                 });
@@ -100,6 +115,19 @@ public final class CompilerMain {
         }
     }
 
+    /**
+     * The submitted path of {@code file}, or empty. By its URI ({@code string:///<path>}), not its class: javac hands
+     * listeners its own wrappers of the file objects it was given.
+     */
+    static String pathOf(JavaFileObject file) {
+        if (file == null) {
+            return "";
+        }
+        URI uri = file.toUri();
+        return Source.SCHEME.equals(uri.getScheme()) && uri.getPath() != null && uri.getPath().length() > 1
+                ? uri.getPath().substring(1) : "";
+    }
+
     /** The exception javac reported when it failed ({@code java.lang.StackOverflowError}, …). */
     private static String crashLine(String log) {
         for (String line : log.split("\n")) {
@@ -117,6 +145,7 @@ public final class CompilerMain {
 
     /** A source file held in memory, named after its path in the submission. */
     private static final class Source extends SimpleJavaFileObject {
+        static final String SCHEME = "string";
         private final String path;
         private final String content;
 
@@ -128,7 +157,7 @@ public final class CompilerMain {
 
         private static URI uri(String path) {
             try {
-                return new URI("string", null, "/" + path, null);
+                return new URI(SCHEME, null, "/" + path, null);
             } catch (java.net.URISyntaxException e) {
                 throw new IllegalArgumentException(path, e);
             }

@@ -186,6 +186,9 @@ public final class SubmissionCompiler {
             CompilerProcess.Outcome alone = run(sources(submission, tasks, List.of(task)), out, deadlineNanos);
             if (alone.ending() != CompilerProcess.Ending.DONE) {
                 Optional<SourceFile> cause = submitted(submission, List.of(task), alone.lastFile());
+                if (cause.isEmpty() && alone.ending() == CompilerProcess.Ending.CRASHED) {
+                    cause = crashingFile(submission, tasks, task, out, deadlineNanos);
+                }
                 String path = cause.map(SourceFile::path).orElse("");
                 culprits.put(task, List.of(new CompileError(task, path, 0, alone.detail()
                         + (path.isEmpty() ? " while compiling this task's package on its own" : " while compiling this file"))));
@@ -199,6 +202,30 @@ public final class SubmissionCompiler {
             }
         }
         return culprits;
+    }
+
+    /**
+     * The file of {@code task} that makes javac crash when compiled alone (beside the other tasks' stubs), for a
+     * crash javac did not tie to a file (one in a phase that works on all files at once). Only for crashes, which
+     * are quick: a timeout is never narrowed down this way, so the time bound holds.
+     */
+    private Optional<SourceFile> crashingFile(Submission submission, List<String> tasks, String task, Path out,
+            long deadlineNanos) throws IOException {
+        List<SourceFile> others = new ArrayList<>();
+        for (String t : tasks) {
+            if (!t.equals(task)) {
+                others.addAll(stubs.of(t));
+            }
+        }
+        for (SourceFile file : submission.sourcesOf(task)) {
+            List<SourceFile> one = new ArrayList<>(others);
+            one.add(file);
+            clean(out);
+            if (run(one, out, deadlineNanos).ending() == CompilerProcess.Ending.CRASHED) {
+                return Optional.of(file);
+            }
+        }
+        return Optional.empty();
     }
 
     private CompilerProcess.Outcome run(List<SourceFile> sources, Path out, long deadlineNanos) throws IOException {
