@@ -71,9 +71,14 @@ public final class Sandbox {
      * @throws IsolationUnavailableException under {@link IsolationMode#REQUIRE} when no sandbox works
      */
     public static Sandbox detect(IsolationMode mode) {
-        Sandbox sandbox = DETECTED.computeIfAbsent(mode, Sandbox::probe);
+        return checked(mode, DETECTED.computeIfAbsent(mode, m -> probe(m, onPath("bwrap"))));
+    }
+
+    /** {@code sandbox}, unless {@code mode} is {@link IsolationMode#REQUIRE} and it is none. */
+    static Sandbox checked(IsolationMode mode, Sandbox sandbox) {
         if (mode == IsolationMode.REQUIRE && !sandbox.isolated()) {
-            throw new IsolationUnavailableException("--isolation=require: no sandbox: " + sandbox.warning);
+            throw new IsolationUnavailableException("--isolation=require refuses to grade without a sandbox: "
+                    + sandbox.warning.replace(": graded with the bytecode guard alone", ""));
         }
         return sandbox;
     }
@@ -173,7 +178,8 @@ public final class Sandbox {
         return paths;
     }
 
-    private static Sandbox probe(IsolationMode mode) {
+    /** What {@code mode} gets with {@code bwrap} (a path, or null when there is none): probed with a trial. */
+    static Sandbox probe(IsolationMode mode, String bwrap) {
         if (mode == IsolationMode.OFF) {
             return none("--isolation=off: submitted code runs without an operating-system sandbox");
         }
@@ -181,7 +187,6 @@ public final class Sandbox {
             return none("no operating-system sandbox on " + System.getProperty("os.name")
                     + " (bubblewrap needs Linux): graded with the bytecode guard alone");
         }
-        String bwrap = onPath("bwrap");
         if (bwrap == null) {
             return none("bwrap not found: graded with the bytecode guard alone; " + INSTALL);
         }
