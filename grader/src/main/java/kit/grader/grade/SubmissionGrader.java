@@ -54,6 +54,11 @@ public final class SubmissionGrader {
         this(server, classpath, stubs, scratchRoot, Sandbox.none("no sandbox asked for"));
     }
 
+    /** The sandbox this grader's compiler and test JVMs run in: {@code "bubblewrap"} or {@code "none"}. */
+    public String isolation() {
+        return sandbox.name();
+    }
+
     /** A grader whose test JVMs run in {@code sandbox}. */
     public SubmissionGrader(ChildServer server, TestClasspath classpath, StubLibrary stubs, Path scratchRoot,
             Sandbox sandbox) {
