@@ -19,6 +19,9 @@ import kit.grader.cli.CommandLineParser;
 import kit.grader.cli.MergeCommandLine;
 import kit.grader.cli.Options;
 import kit.grader.cli.UsageException;
+import kit.grader.isolation.IsolationMode;
+import kit.grader.isolation.IsolationUnavailableException;
+import kit.grader.isolation.Sandbox;
 import kit.grader.config.ConfigException;
 import kit.grader.config.ConfigLoader;
 import kit.grader.config.GradingConfig;
@@ -120,16 +123,21 @@ public final class Main {
                 parsedOptions = options;
             }
             kit.grader.run.Trace.log("parsed");
+            Sandbox sandbox = Sandbox.detect(options.isolation());
+            if (!sandbox.isolated() && options.isolation() != IsolationMode.OFF) {
+                err.println("grade: warning: " + sandbox.warning());
+                err.flush();
+            }
             if (options.classMode()) {
                 GradeSettings settings = settings(options, loadConfig(options));
-                try (GraderSession session = GraderSession.open()) {
+                try (GraderSession session = GraderSession.open(sandbox)) {
                     if (options.keepScratch()) {
                         session.keepScratch();
                     }
                     return gradeClass(session, options, settings, out, err, List.of(args));
                 }
             }
-            try (GraderSession session = GraderSession.open()) {
+            try (GraderSession session = GraderSession.open(sandbox)) {
                 kit.grader.run.Trace.log("session open");
                 if (options.keepScratch()) {
                     session.keepScratch();
@@ -149,7 +157,7 @@ public final class Main {
                 }
                 return gradeOne(session, prepared, options, settings, out, err);
             }
-        } catch (UsageException | ConfigException | BadSubmissionException e) {
+        } catch (UsageException | ConfigException | BadSubmissionException | IsolationUnavailableException e) {
             err.println("grade: " + e.getMessage());
             writeClassroom50NotGraded(parsedOptions, e.getMessage(), err);
             return 2;
@@ -516,7 +524,7 @@ public final class Main {
                 List<TaskResult> zero = r.tasks().stream().map(t -> new TaskResult(t.id(), 0, t.maxScore(),
                         List.of(), List.of(), List.of())).toList();
                 fixed.add(new SubmissionResult(r.name(), checkout.get().repository().toString(), 0, r.maxScore(),
-                        zero, List.of(), checkout.get().missing(), r.durationMillis()));
+                        zero, List.of(), checkout.get().missing(), r.durationMillis(), r.isolation()));
             } else {
                 fixed.add(r);
             }

@@ -50,9 +50,11 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code expect.<task>}: the exact score of each graded task;</li>
  *   <li>{@code refused}: {@code |}-separated probe names that must print "attack refused"; {@code allowed}: probe
  *       names that must be allowed (they stay in the scratch space); {@code printed}: lines the attack must print;</li>
- *   <li>{@code error}: a text that some test of the attacked task reports as an error; {@code compile-error}: a
- *       text in the attacked task's compile errors (a class the guard refuses when it rewrites the submission);</li>
- *   <li>{@code baseline}: a fixture of {@code src/test/fixtures/} graded beside it, whose scores it must equal.</li>
+ *   <li>{@code error}: a text that some test of the attacked task reports as an error; {@code compile-error}:
+ *       {@code |}-separated texts in the attacked task's compile errors (a class the guard refuses when it rewrites the submission);</li>
+ *   <li>{@code baseline}: a fixture of {@code src/test/fixtures/} graded beside it, whose scores it must equal;</li>
+ *   <li>{@code generate}: {@code <File>.java:<kind>:<bytes>}, a source written into the package by the test rather
+ *       than kept in the repository ({@link #generated}).</li>
  * </ul>
  *
  * <p>The attacks aim at files in {@code /tmp/kit-attacks-canary} (java.io.tmpdir on Linux; created here) and at
@@ -72,7 +74,8 @@ class AttacksTest {
     static final Map<String, List<String>> GROUPS = Map.of(
             "counter", List.of("--task", "counter,primes"),
             "limits", List.of("--task", "counter,primes", "--test-timeout", "5"),
-            "shared", List.of("--task", "shared-counter,primes"));
+            "shared", List.of("--task", "shared-counter,primes"),
+            "compile", List.of("--task", "counter,primes"));
 
     /** One place in a task's code where a call of {@code Attack} goes, right after {@code after}. */
     record Hook(String file, String after, String insert) {
@@ -111,6 +114,8 @@ class AttacksTest {
     private static final Map<String, Long> WALL_BOUND = new LinkedHashMap<>();
     private static Map<String, String> before;
     private static Map<String, String> after;
+    /** Processes of the grading still alive once every grader call had returned (see {@link #leftBehind}). */
+    private static List<String> left;
     private static ServerSocket server;
 
     @BeforeAll
@@ -160,13 +165,16 @@ class AttacksTest {
                         + " submissions in " + wall + " ms");
                 WALL_BOUND.put("run " + run + " group " + group.getKey(),
                         wall - SUBMISSION_BOUND_MILLIS * ((group.getValue().size() + 1) / 2));
-                for (JsonNode s : new ObjectMapper().readTree(json.toFile()).get("submissions")) {
+                JsonNode report = new ObjectMapper().readTree(json.toFile());
+                // A group of one submission is graded in single mode: its report is that submission's object.
+                for (JsonNode s : report.has("submissions") ? report.get("submissions") : List.of(report)) {
                     results.put(s.get("submission").asText(), s);
                 }
             }
             RUNS.add(results);
         }
         after = snapshot();
+        left = leftBehind();
         writeSummary();
     }
 
@@ -201,8 +209,7 @@ class AttacksTest {
                     assertThat(result.get("score").asDouble()).as("run %d: %s scores what %s scores", run + 1,
                             e.getKey(), baseline).isEqualTo(honest.get("score").asDouble());
                 }
-                String compileError = p.getProperty("compile-error");
-                if (compileError != null) {
+                for (String compileError : names(p, "compile-error")) {
                     assertThat(GoldenTest.task(result, p.getProperty("task")).path("compileErrors").toString())
                             .as("run %d: %s is refused as a compile error naming '%s'", run + 1, e.getKey(),
                                     compileError).contains(compileError);
@@ -263,6 +270,76 @@ class AttacksTest {
     }
 
     @Test
+    @DisplayName("no process of the grading is left once the grader has returned, double-forked ones included (what ps would show)")
+    void noProcessLeftBehind() {
+        assertThat(left).as("processes whose command line names this checkout's grader (%s) or carries the"
+                + " double-fork fixture's marker %s, still running after grading; the sandbox (a PID namespace per"
+                + " test JVM) or the process-group kill should have ended them", Kit.root(), LEFT_BEHIND_MARKER)
+                .isEmpty();
+    }
+
+    @Test
+    @DisplayName("no line of a verbose terminal report is a GitHub workflow command by the runner's rules (Unicode spaces trimmed, ##[ anywhere)")
+    void terminalReportsHoldNoWorkflowCommand() throws IOException {
+        kit.grader.report.JsonReportReader reader = new kit.grader.report.JsonReportReader();
+        kit.grader.report.TerminalReport terminal = new kit.grader.report.TerminalReport(
+                new kit.grader.report.Style(false, true), true);
+        List<String> commands = new ArrayList<>();
+        int lines = 0;
+        for (int run = 0; run < RUNS.size(); run++) {
+            for (Map.Entry<String, JsonNode> e : RUNS.get(run).entrySet()) {
+                java.io.StringWriter text = new java.io.StringWriter();
+                terminal.write(reader.submission(e.getValue(), scratch), new java.io.PrintWriter(text));
+                for (String line : text.toString().split("\n")) {
+                    lines++;
+                    if (isWorkflowCommand(line)) {
+                        commands.add("run " + (run + 1) + " " + e.getKey() + ": " + line);
+                    }
+                }
+            }
+        }
+        assertThat(lines).as("lines rendered").isPositive();
+        assertThat(commands).as("report lines GitHub's runner would act on (it trims what .NET's Char.IsWhiteSpace"
+                + " accepts, e.g. U+00A0, U+2007, U+202F, then looks for '::'; its older parser finds '##[' anywhere);"
+                + " see kit.grader.report.SafeText").isEmpty();
+    }
+
+    /** The runner's reading: trim every character .NET counts as white space, then {@code ::}; or {@code ##[}. */
+    static boolean isWorkflowCommand(String line) {
+        int i = 0;
+        while (i < line.length() && isDotNetWhiteSpace(line.charAt(i))) {
+            i++;
+        }
+        return line.startsWith("::", i) || line.contains("##[");
+    }
+
+    private static boolean isDotNetWhiteSpace(char c) {
+        int type = Character.getType(c);
+        return type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || (c >= '\t' && c <= '\r') || c == '\u0085';
+    }
+
+    @Test
+    @DisplayName("every attack submission ran in the operating-system sandbox (bubblewrap) where one works; under CI=true one must")
+    void everySubmissionRanInTheSandbox() {
+        kit.grader.isolation.Sandbox sandbox = kit.grader.isolation.Sandbox.detect(
+                kit.grader.isolation.IsolationMode.AUTO);
+        if (!sandbox.isolated()) {
+            assertThat(System.getenv("CI")).as("CI=true but no sandbox: %s (.ci/run installs bubblewrap)",
+                    sandbox.warning()).isNotEqualTo("true");
+            org.junit.jupiter.api.Assumptions.abort("no sandbox here, the attacks met the guard alone: "
+                    + sandbox.warning());
+        }
+        Map<String, String> isolation = new TreeMap<>();
+        for (Map<String, JsonNode> results : RUNS) {
+            results.forEach((name, r) -> isolation.put(name, r.path("isolation").asText("(missing)")));
+        }
+        assertThat(isolation).as("the isolation each submission's JSON report names; bubblewrap works here (its"
+                + " trial sandbox ran)").isNotEmpty().allSatisfy((name, value) -> assertThat(value)
+                        .as(name).isEqualTo("bubblewrap"));
+    }
+
+    @Test
     @DisplayName("no attack reached the loopback port this test listens on")
     void noConnectionReachedTheServer() throws IOException {
         server.setSoTimeout(1);
@@ -317,6 +394,14 @@ class AttacksTest {
                 Files.copy(file, pkg.resolve(file.getFileName().toString()));
             }
         }
+        String generate = p.getProperty("generate");
+        if (generate != null) {
+            String[] spec = generate.strip().split(":");
+            assertThat(spec).as("%s: generate=<File>.java:<kind>:<bytes>", name).hasSize(3);
+            String className = spec[0].substring(0, spec[0].length() - ".java".length());
+            Files.writeString(pkg.resolve(spec[0]), generated(task.packageName(), className, spec[1],
+                    Integer.parseInt(spec[2])));
+        }
         String probe = Files.readString(Kit.root().resolve("grader/src/test/attacks/_shared/Probe.java"));
         Files.writeString(pkg.resolve("Probe.java"), probe.replace("package concurrency.PACKAGE;",
                 "package " + task.packageName() + ";"));
@@ -339,6 +424,22 @@ class AttacksTest {
             assertThat(applied).as("%s: hook %s found its place in %s", name, hook, base).isTrue();
         }
         return dir;
+    }
+
+    /**
+     * A source too big to keep in the repository. {@code constant-expression}: one {@code int} constant of about
+     * {@code bytes} characters written as a single sum ({@code 1 + 1 + …}), which javac attributes and folds
+     * recursively, operand by operand, until its stack overflows. (A sum of string literals would not do: javac's
+     * parser joins those into one literal first.)
+     */
+    static String generated(String packageName, String className, String kind, int bytes) {
+        assertThat(kind).as("generated source kind").isEqualTo("constant-expression");
+        StringBuilder text = new StringBuilder("package " + packageName + ";\n\nfinal class " + className
+                + " {\n    static final int SUM = 1");
+        while (text.length() < bytes) {
+            text.append(" + 1");
+        }
+        return text.append(";\n}\n").toString();
     }
 
     private static List<String> names(Properties p, String key) {
@@ -407,6 +508,46 @@ class AttacksTest {
             for (Path file : json.filter(f -> f.toString().endsWith(".json")).toList()) {
                 Files.copy(file, reports.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
+        }
+    }
+
+    /** The name the double-fork fixture gives the process it tries to leave behind. */
+    static final String LEFT_BEHIND_MARKER = "kit-attack-left-behind";
+
+    /**
+     * Every process, other than this JVM and its ancestors (Maven), whose command line names this checkout (test
+     * JVMs, the compiler process, shared-counter children and their bubblewrap wrappers all do: the grader's class
+     * path is on it) or the double-fork marker; polled for up to 5 s, since a killed process takes a moment to go.
+     */
+    private static List<String> leftBehind() throws InterruptedException {
+        String root = Kit.root().toAbsolutePath().toString();
+        java.util.Set<Long> ancestors = new java.util.HashSet<>();
+        for (java.util.Optional<ProcessHandle> p = java.util.Optional.of(ProcessHandle.current()); p.isPresent();
+                p = p.get().parent()) {
+            ancestors.add(p.get().pid());
+        }
+        List<String> found = List.of();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            found = ProcessHandle.allProcesses().filter(p -> !ancestors.contains(p.pid()))
+                    .filter(p -> {
+                        String command = p.info().commandLine().orElse("");
+                        return command.contains(LEFT_BEHIND_MARKER) || command.contains(root + "/grader/target");
+                    })
+                    .map(p -> p.pid() + " (working in " + workingDirectory(p) + ") "
+                            + p.info().commandLine().orElse("?")).toList();
+            if (found.isEmpty()) {
+                return found;
+            }
+            Thread.sleep(100);
+        }
+        return found;
+    }
+
+    private static String workingDirectory(ProcessHandle p) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")).toString();
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return "";
         }
     }
 

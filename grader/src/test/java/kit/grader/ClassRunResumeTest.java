@@ -135,6 +135,29 @@ class ClassRunResumeTest {
                 .isZero();
     }
 
+    @Test
+    @org.junit.jupiter.api.DisplayName("a run with the sandbox regrades results kept by a run without one; a run without one reuses them")
+    void resumeRegradesWhatRanWithoutTheSandbox(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(kit.grader.isolation.Sandbox.detect(
+                kit.grader.isolation.IsolationMode.AUTO).isolated(), "no sandbox here to resume with");
+        List<Path> two = submissions.subList(0, 2);
+        Path csv = dir.resolve("grades.csv");
+        Kit.Run off = Kit.grade(classArgs(two, csv, "--jobs", "2", "--isolation=off"));
+        assertThat(off.status()).as("run without the sandbox; stderr: %s", off.err()).isZero();
+        assertThat(Files.readString(csv)).as("its CSV's isolation column").contains(",none\r\n")
+                .doesNotContain("bubblewrap");
+        Kit.Run sandboxed = Kit.grade(classArgs(two, csv, "--jobs", "2", "--resume"));
+        assertThat(sandboxed.status()).as("resumed with the sandbox; stderr: %s", sandboxed.err()).isZero();
+        assertThat(reusedCount(sandboxed.err())).as("results of the unsandboxed run reused by a sandboxed one;"
+                + " stderr: %s", sandboxed.err()).isZero();
+        assertThat(Files.readString(csv)).as("the resumed CSV's isolation column").contains(",bubblewrap\r\n")
+                .doesNotContain(",none\r\n");
+        Kit.Run offAgain = Kit.grade(classArgs(two, csv, "--jobs", "2", "--resume", "--isolation=off"));
+        assertThat(offAgain.status()).as("resumed without the sandbox; stderr: %s", offAgain.err()).isZero();
+        assertThat(reusedCount(offAgain.err())).as("sandboxed results reused by a run without the sandbox; stderr:"
+                + " %s", offAgain.err()).isEqualTo(2);
+    }
+
     private static String[] args(Path csv, String... more) {
         return classArgs(submissions, csv, more);
     }

@@ -184,7 +184,7 @@ class ReportFormatsTest {
         try (Reader reader = Files.newBufferedReader(out.resolve("grades.csv"), StandardCharsets.UTF_8);
                 CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
             assertThat(csv.getHeaderNames()).containsExactly("submission", "resource", "total", "max", "note",
-                    "protected_files_changed");
+                    "protected_files_changed", "isolation");
             Map<String, CSVRecord> rows = new HashMap<>();
             for (CSVRecord r : csv) {
                 rows.put(r.get("submission"), r);

@@ -151,7 +151,7 @@ class TamperingTest {
         Map<String, CSVRecord> rows = new HashMap<>();
         try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
                 CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-            assertThat(parser.getHeaderNames()).endsWith("note", "protected_files_changed");
+            assertThat(parser.getHeaderNames()).endsWith("note", "protected_files_changed", "isolation");
             parser.forEach(r -> rows.put(r.get("submission"), r));
         }
         assertThat(rows.get("tampered").get("download")).as("the tampered repository scores what its stubs score")

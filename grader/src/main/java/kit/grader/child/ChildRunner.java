@@ -10,8 +10,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,10 +31,10 @@ import org.junit.jupiter.engine.JupiterTestEngine;
 
 /**
  * The main class of the test JVM the grader starts: runs hidden tests through the JUnit Platform Launcher
- * and reports the plan, each start and each result over a loopback socket — never over standard output,
+ * and reports the plan, each start and each result over a Unix-domain socket — never over standard output,
  * which the code under test can write to.
  *
- * <p>Arguments: the grader's port and the class path entry holding the hidden tests. The first line of
+ * <p>Arguments: the grader's socket and the class path entry holding the hidden tests. The first line of
  * standard input is the connection's token; it is read before any submitted code runs, and standard input
  * is then replaced by an empty stream.
  */
@@ -47,7 +48,7 @@ public final class ChildRunner {
     public static void main(String[] args) {
         PrintStream realErr = System.err;
         try {
-            run(Integer.parseInt(args[0]), Path.of(args[1]), realErr);
+            run(Path.of(args[0]), Path.of(args[1]), realErr);
         } catch (EOFException closed) {
             // The grader is gone: nothing to report to.
         } catch (Throwable t) {
@@ -58,7 +59,7 @@ public final class ChildRunner {
         Runtime.getRuntime().halt(0);
     }
 
-    private static void run(int port, Path hiddenRoot, PrintStream realErr) throws Exception {
+    private static void run(Path socketPath, Path hiddenRoot, PrintStream realErr) throws Exception {
         absoluteClassPath();
         String token = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         System.setIn(new ByteArrayInputStream(new byte[0]));
@@ -69,10 +70,10 @@ public final class ChildRunner {
         ThreadLimit.watch(realErr);
         Guard.protect(Thread.currentThread());
 
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        socket.setTcpNoDelay(true);
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
-        DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+        SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
+        socket.connect(UnixDomainSocketAddress.of(socketPath));
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(ChannelStreams.out(socket)));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(ChannelStreams.in(socket)));
         Channel channel = new Channel(out);
         channel.hello(token);
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import kit.grader.isolation.IsolationMode;
 import kit.grader.model.Task;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -125,6 +126,11 @@ public final class CommandLineParser {
         @Option(names = "--similarity-jar", paramLabel = "FILE", description = "With --similarity: the engine's jar (default: $GRADER_SIMILARITY_JAR, else next to grader.jar, else grader/similarity/target/similarity.jar).")
         Path similarityJar;
 
+        @Option(names = "--isolation", paramLabel = "MODE", description = "require | auto (default) | off: run"
+                + " submitted code in a bubblewrap sandbox; require refuses to grade without one, off is for"
+                + " debugging only.")
+        String isolation = "auto";
+
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
         boolean help;
 
@@ -191,7 +197,7 @@ public final class CommandLineParser {
                 s.csv, s.feedback, tasks, s.config, s.jobs, s.jvms, s.testSeconds, s.submissionSeconds, s.quiet,
                 s.verbose, s.noColor, s.keepScratch, s.classroom50, instant(s.submittedBefore), s.results, s.resume,
                 s.html, s.shard == null ? null : Shard.parse(s.shard),
-                similarity(s));
+                similarity(s), isolation(s.isolation));
         if (options.classMode() && options.gradescope() != null) {
             throw new UsageException("--gradescope writes the result of one submission; give one directory");
         }
@@ -260,6 +266,14 @@ public final class CommandLineParser {
             throw new UsageException("--similarity-min-tokens must be between 3 and 200, not " + minTokens);
         }
         return new kit.grader.similarity.SimilarityOptions(enabled, threshold, minTokens, csv, jar);
+    }
+
+    private static IsolationMode isolation(String value) throws UsageException {
+        try {
+            return IsolationMode.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static void seconds(String option, Double value) throws UsageException {

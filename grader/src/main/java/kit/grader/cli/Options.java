@@ -2,6 +2,7 @@ package kit.grader.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import kit.grader.isolation.IsolationMode;
 
 /**
  * The grader's command line, parsed and checked.
@@ -31,6 +32,7 @@ import java.util.List;
  * @param html where to write the class page (class mode), or null
  * @param shard which slice of the submissions to grade ({@code --shard K/N}), or null for all of them
  * @param similarity class mode: whether and how to compare submissions with each other (never null)
+ * @param isolation whether submitted code must, may or must not run in an operating-system sandbox
  */
 public record Options(
         List<Path> submissions,
@@ -57,19 +59,21 @@ public record Options(
         boolean resume,
         Path html,
         Shard shard,
-        kit.grader.similarity.SimilarityOptions similarity) {
+        kit.grader.similarity.SimilarityOptions similarity,
+        IsolationMode isolation) {
 
     public Options {
         submissions = List.copyOf(submissions);
         tasks = List.copyOf(tasks);
         similarity = similarity == null ? kit.grader.similarity.SimilarityOptions.off() : similarity;
+        isolation = isolation == null ? IsolationMode.AUTO : isolation;
     }
 
     /** These options with other submission directories. */
     public Options withSubmissions(List<Path> dirs) {
         return new Options(dirs, json, markdown, gradescope, junitXml, classroom, csv, feedback, tasks, config, jobs,
                 jvms, testSeconds, submissionSeconds, quiet, verbose, noColor, keepScratch, classroom50,
-                submittedBefore, results, resume, html, shard, similarity);
+                submittedBefore, results, resume, html, shard, similarity, isolation);
     }
 
     /**

@@ -1,10 +1,7 @@
 package kit.grader.compile;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,28 +9,27 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.StandardLocation;
-import javax.tools.ToolProvider;
 import kit.grader.find.SourceFile;
+import kit.grader.isolation.IsolationMode;
+import kit.grader.isolation.Sandbox;
+import kit.grader.run.TestClasspath;
 import kit.grader.find.Submission;
 import kit.grader.model.CompileError;
 import kit.grader.model.Task;
 import kit.grader.sandbox.SandboxRewriter;
 
 /**
- * Compiles a submission in-process with {@code javax.tools}: Java 17, no annotation processing, nothing on
- * the class path but the JDK.
+ * Compiles a submission with {@code javac} in a process of its own ({@link CompilerMain}), in the sandbox, with a
+ * hard time limit: Java 17, no annotation processing, nothing on the class path but the JDK.
+ *
+ * <p>A compiler crash or timeout costs only the task(s) that caused it: the file javac was working on when it
+ * crashed or was killed names its task (or, when it names none, each task package is compiled on its own); that
+ * task counts as not compiling ("compilation did not finish within 60 s while compiling this file") and the others
+ * are compiled again without it.
  *
  * <p>The compiled classes' calls of sensitive APIs (exiting, processes, files, sockets, reflection) are then routed
  * through the grader's guard; a class that cannot be made safe counts as a compile error of its task.
@@ -51,28 +47,55 @@ public final class SubmissionCompiler {
 
     private static final int MAX_ERRORS_PER_TASK = 10;
 
-    private final JavaCompiler compiler;
+    /** The default hard limit of one run of the compiler process. */
+    public static final long DEFAULT_LIMIT_MILLIS = 60_000;
+
+    private final CompilerProcess compiler;
     private final StubLibrary stubs;
     private final ShadowedNames shadowed;
     private final SandboxRewriter rewriter = new SandboxRewriter();
+    private final long limitMillis;
 
-    /** A compiler that refuses submitted classes named like this grader's own classes. */
+    /** A compiler in the sandbox found on this machine, refusing classes named like this grader's own. */
     public SubmissionCompiler(StubLibrary stubs) {
         this(stubs, GraderClassNames.ofThisGrader());
     }
 
-    /** A compiler that refuses submitted classes named like one of {@code graderClasses}. */
+    /** A compiler in the sandbox found on this machine, refusing classes named like one of {@code graderClasses}. */
     public SubmissionCompiler(StubLibrary stubs, GraderClassNames graderClasses) {
-        this.compiler = ToolProvider.getSystemJavaCompiler();
-        if (compiler == null) {
-            throw new IllegalStateException("no Java compiler: run the grader with a JDK 17+, not a JRE");
-        }
-        this.stubs = stubs;
-        this.shadowed = new ShadowedNames(graderClasses);
+        this(stubs, graderClasses, Sandbox.detect(IsolationMode.AUTO), TestClasspath.locate(), DEFAULT_LIMIT_MILLIS);
     }
 
-    /** Compiles the {@code tasks} of {@code submission} into {@code out} (created, emptied first). */
+    /** A compiler that refuses submitted classes named like this grader's own classes. */
+    public SubmissionCompiler(StubLibrary stubs, Sandbox sandbox, TestClasspath classpath) {
+        this(stubs, GraderClassNames.ofThisGrader(), sandbox, classpath, DEFAULT_LIMIT_MILLIS);
+    }
+
+    /**
+     * A compiler that refuses submitted classes named like one of {@code graderClasses}, runs javac in
+     * {@code sandbox} from the grader's {@code classpath} and kills it after {@code limitMillis}.
+     */
+    public SubmissionCompiler(StubLibrary stubs, GraderClassNames graderClasses, Sandbox sandbox,
+            TestClasspath classpath, long limitMillis) {
+        this.compiler = new CompilerProcess(sandbox, classpath);
+        this.stubs = stubs;
+        this.shadowed = new ShadowedNames(graderClasses);
+        this.limitMillis = limitMillis;
+    }
+
+    /** Compiles the {@code tasks} of {@code submission} into {@code out} (created, emptied first), unhurried. */
     public CompileResult compile(Submission submission, List<String> tasks, Path out) throws IOException {
+        return compile(submission, tasks, out, System.nanoTime() + 10 * limitMillis * 1_000_000);
+    }
+
+    /**
+     * Compiles the {@code tasks} of {@code submission} into {@code out} (created, emptied first); the compiler
+     * process works beside {@code out} and may write only in {@code out}'s parent (the submission's scratch
+     * directory). Compiling stops at {@code deadlineNanos} ({@link System#nanoTime()}): the tasks not compiled
+     * by then count as not compiling.
+     */
+    public CompileResult compile(Submission submission, List<String> tasks, Path out, long deadlineNanos)
+            throws IOException {
         Set<String> stubbed = new LinkedHashSet<>();
         for (String task : tasks) {
             if (submission.sourcesOf(task).isEmpty()) {
@@ -80,37 +103,35 @@ public final class SubmissionCompiler {
             }
         }
         Map<String, List<CompileError>> broken = new LinkedHashMap<>();
-        for (int round = 0; round <= tasks.size(); round++) {
-            List<SourceFile> sources = new ArrayList<>();
-            for (String task : tasks) {
-                sources.addAll(stubbed.contains(task) || broken.containsKey(task)
-                        ? stubs.of(task) : submission.sourcesOf(task));
-            }
+        for (int round = 0; round <= 2 * tasks.size() + 1; round++) {
+            List<String> active = tasks.stream().filter(t -> !stubbed.contains(t) && !broken.containsKey(t)).toList();
             clean(out);
-            List<Diagnostic<? extends JavaFileObject>> errors = run(sources, out);
+            CompilerProcess.Outcome outcome = run(sources(submission, tasks, active), out, deadlineNanos);
+            if (outcome.ending() != CompilerProcess.Ending.DONE) {
+                broken.putAll(culprits(submission, tasks, active, outcome, out, deadlineNanos));
+                continue;
+            }
             Map<String, List<CompileError>> found = new LinkedHashMap<>();
-            for (Diagnostic<? extends JavaFileObject> d : errors) {
-                SourceFile file = d.getSource() instanceof Source s ? s.file : null;
-                if (file == null || file.path().startsWith("stubs/")) {
+            for (CompilerProcess.Error d : outcome.errors()) {
+                Optional<SourceFile> file = submitted(submission, active, d.file());
+                if (file.isEmpty()) {
                     // An error outside the submitted files (or in a stub) cannot be pinned on one task.
-                    for (String task : tasks) {
-                        if (!stubbed.contains(task) && !broken.containsKey(task)) {
-                            found.computeIfAbsent(task, t -> new ArrayList<>()).add(
-                                    new CompileError(task, "", 0, firstLine(d.getMessage(Locale.ROOT))));
-                        }
+                    for (String task : active) {
+                        found.computeIfAbsent(task, t -> new ArrayList<>()).add(
+                                new CompileError(task, "", 0, d.message()));
                     }
                     continue;
                 }
-                List<CompileError> list = found.computeIfAbsent(file.task(), t -> new ArrayList<>());
+                List<CompileError> list = found.computeIfAbsent(file.get().task(), t -> new ArrayList<>());
                 if (list.size() < MAX_ERRORS_PER_TASK) {
-                    list.add(new CompileError(file.task(), file.path(), d.getLineNumber() < 0 ? 0 : d.getLineNumber(),
-                            firstLine(d.getMessage(Locale.ROOT))));
+                    list.add(new CompileError(file.get().task(), file.get().path(), d.line(), d.message()));
                 }
             }
             if (found.isEmpty()) {
                 found = missingClasses(tasks, stubbed, broken, out);
             }
             if (found.isEmpty()) {
+                List<SourceFile> sources = sources(submission, tasks, active);
                 for (CompileError e : shadowed.find(out, sources)) {
                     found.computeIfAbsent(e.task(), t -> new ArrayList<>()).add(e);
                 }
@@ -124,6 +145,98 @@ public final class SubmissionCompiler {
             broken.putAll(found);
         }
         throw new IllegalStateException("even the stubs do not compile: " + broken);
+    }
+
+    /** The sources to compile: the submission's for the {@code active} tasks, the stubs for the others. */
+    private List<SourceFile> sources(Submission submission, List<String> tasks, List<String> active) {
+        List<SourceFile> sources = new ArrayList<>();
+        for (String task : tasks) {
+            sources.addAll(active.contains(task) ? submission.sourcesOf(task) : stubs.of(task));
+        }
+        return sources;
+    }
+
+    private static Optional<SourceFile> submitted(Submission submission, List<String> active, String path) {
+        for (String task : active) {
+            for (SourceFile f : submission.sourcesOf(task)) {
+                if (f.path().equals(path)) {
+                    return Optional.of(f);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * After the compiler process crashed or ran out of time: the task(s) that caused it, with that as their compile
+     * error. The file javac was working on names its task; when it names none, each active task is compiled on its
+     * own (the others as stubs) and those that crash or time out alone are the culprits.
+     */
+    private Map<String, List<CompileError>> culprits(Submission submission, List<String> tasks, List<String> active,
+            CompilerProcess.Outcome outcome, Path out, long deadlineNanos) throws IOException {
+        Map<String, List<CompileError>> culprits = new LinkedHashMap<>();
+        Optional<SourceFile> file = submitted(submission, active, outcome.lastFile());
+        if (file.isPresent()) {
+            culprits.put(file.get().task(), List.of(new CompileError(file.get().task(), file.get().path(), 0,
+                    outcome.detail() + " while compiling this file")));
+            return culprits;
+        }
+        for (String task : active) {
+            clean(out);
+            CompilerProcess.Outcome alone = run(sources(submission, tasks, List.of(task)), out, deadlineNanos);
+            if (alone.ending() != CompilerProcess.Ending.DONE) {
+                Optional<SourceFile> cause = submitted(submission, List.of(task), alone.lastFile());
+                if (cause.isEmpty() && alone.ending() == CompilerProcess.Ending.CRASHED) {
+                    cause = crashingFile(submission, tasks, task, out, deadlineNanos);
+                }
+                String path = cause.map(SourceFile::path).orElse("");
+                culprits.put(task, List.of(new CompileError(task, path, 0, alone.detail()
+                        + (path.isEmpty() ? " while compiling this task's package on its own" : " while compiling this file"))));
+            }
+        }
+        if (culprits.isEmpty()) {
+            // Alone each one compiles: together they are the cause.
+            for (String task : active) {
+                culprits.put(task, List.of(new CompileError(task, "", 0, outcome.detail()
+                        + " while compiling the whole submission")));
+            }
+        }
+        return culprits;
+    }
+
+    /**
+     * The file of {@code task} that makes javac crash when compiled alone (beside the other tasks' stubs), for a
+     * crash javac did not tie to a file (one in a phase that works on all files at once). Only for crashes, which
+     * are quick: a timeout is never narrowed down this way, so the time bound holds.
+     */
+    private Optional<SourceFile> crashingFile(Submission submission, List<String> tasks, String task, Path out,
+            long deadlineNanos) throws IOException {
+        List<SourceFile> others = new ArrayList<>();
+        for (String t : tasks) {
+            if (!t.equals(task)) {
+                others.addAll(stubs.of(t));
+            }
+        }
+        for (SourceFile file : submission.sourcesOf(task)) {
+            List<SourceFile> one = new ArrayList<>(others);
+            one.add(file);
+            clean(out);
+            if (run(one, out, deadlineNanos).ending() == CompilerProcess.Ending.CRASHED) {
+                return Optional.of(file);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private CompilerProcess.Outcome run(List<SourceFile> sources, Path out, long deadlineNanos) throws IOException {
+        long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
+        long limit = Math.min(limitMillis, Math.max(1, left));
+        try {
+            return compiler.compile(sources, out, out.resolveSibling("compiler"), out.getParent(), limit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while compiling");
+        }
     }
 
     /** Marks as broken a task whose compiled classes lack a top-level class the contract (the stubs) declares. */
@@ -174,28 +287,6 @@ public final class SubmissionCompiler {
         return found;
     }
 
-    private List<Diagnostic<? extends JavaFileObject>> run(List<SourceFile> sources, Path out) throws IOException {
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        Path emptyClasspath = out.resolveSibling(out.getFileName() + "-empty-classpath");
-        Files.createDirectories(emptyClasspath);
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
-                StandardCharsets.UTF_8)) {
-            files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(out));
-            files.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(emptyClasspath));
-            files.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of(emptyClasspath));
-            List<Source> units = sources.stream().map(Source::new).toList();
-            List<String> options = List.of("--release", "17", "-proc:none", "-g", "-nowarn", "-Xlint:none",
-                    "-implicit:none", "-Xmaxerrs", "200", "-XDuseUnsharedTable=true");
-            StringWriter log = new StringWriter();
-            compiler.getTask(log, files, diagnostics, options, null, units).call();
-        }
-        return diagnostics.getDiagnostics().stream()
-                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                .sorted(Comparator.comparing((Diagnostic<? extends JavaFileObject> d) ->
-                        d.getSource() == null ? "" : d.getSource().getName()).thenComparingLong(Diagnostic::getLineNumber))
-                .toList();
-    }
-
     private static void clean(Path out) throws IOException {
         if (Files.exists(out)) {
             // Empty it but keep the directory: test JVMs started early already have it on their class path.
@@ -208,38 +299,5 @@ public final class SubmissionCompiler {
             }
         }
         Files.createDirectories(out);
-    }
-
-    private static String firstLine(String message) {
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
-    }
-
-    /** A source file held in memory, named after its path in the submission. */
-    private static final class Source extends SimpleJavaFileObject {
-        private final SourceFile file;
-
-        Source(SourceFile file) {
-            super(uri(file.path()), Kind.SOURCE);
-            this.file = file;
-        }
-
-        private static URI uri(String path) {
-            try {
-                return new URI("string", null, "/" + path, null);
-            } catch (java.net.URISyntaxException e) {
-                throw new IllegalArgumentException(path, e);
-            }
-        }
-
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return file.content();
-        }
-
-        @Override
-        public boolean isNameCompatible(String simpleName, Kind kind) {
-            return kind == Kind.SOURCE && file.simpleName().equals(simpleName);
-        }
     }
 }

@@ -81,7 +81,10 @@ public final class ClassGrader {
                 hashes[i] = hashOrNull(dirs.get(i));
                 if (resume && hashes[i] != null) {
                     Optional<SubmissionResult> kept = store.reusable(fileNames.get(i), dirs.get(i), hashes[i]);
-                    if (kept.isPresent()) {
+                    // A result graded without the sandbox is graded again when this run has one: a resumed run
+                    // must not hand on a weaker isolation than it gives.
+                    if (kept.isPresent() && (kept.get().isolation().equals(grader.isolation())
+                            || grader.isolation().equals("none"))) {
                         results[i] = kept.get();
                         reused++;
                         continue;

@@ -1,13 +1,13 @@
 package kit.grader.grade;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import kit.grader.compile.StubLibrary;
+import kit.grader.isolation.IsolationMode;
+import kit.grader.isolation.Sandbox;
 import kit.grader.run.ChildServer;
+import kit.grader.run.Cleanup;
 import kit.grader.run.TestClasspath;
 
 /**
@@ -27,11 +27,18 @@ public final class GraderSession implements AutoCloseable {
         this.grader = grader;
     }
 
-    /** Opens a session. */
+    /** Opens a session with the sandbox {@link IsolationMode#AUTO} finds. */
     public static GraderSession open() throws IOException {
+        return open(Sandbox.detect(IsolationMode.AUTO));
+    }
+
+    /** Opens a session whose test JVMs run in {@code sandbox}. */
+    public static GraderSession open(Sandbox sandbox) throws IOException {
         Path scratch = Files.createTempDirectory("kit-grader-");
+        Cleanup.deleteOnStop(scratch);
         ChildServer server = new ChildServer();
-        SubmissionGrader grader = new SubmissionGrader(server, TestClasspath.locate(), StubLibrary.load(), scratch);
+        SubmissionGrader grader = new SubmissionGrader(server, TestClasspath.locate(), StubLibrary.load(), scratch,
+                sandbox);
         return new GraderSession(server, scratch, grader);
     }
 
@@ -47,6 +54,7 @@ public final class GraderSession implements AutoCloseable {
     /** Keeps the scratch directory after the session (for {@code --keep-scratch}). */
     public void keepScratch() {
         keep = true;
+        Cleanup.forget(scratch);
     }
 
     @Override
@@ -55,16 +63,7 @@ public final class GraderSession implements AutoCloseable {
         if (keep) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(scratch)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // left for the OS
-                }
-            });
-        } catch (UncheckedIOException e) {
-            // left for the OS
-        }
+        Cleanup.delete(scratch);
+        Cleanup.forget(scratch);
     }
 }

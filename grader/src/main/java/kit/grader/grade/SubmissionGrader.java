@@ -1,14 +1,12 @@
 package kit.grader.grade;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import kit.grader.compile.CompileResult;
 import kit.grader.compile.StubLibrary;
 import kit.grader.compile.SubmissionCompiler;
@@ -21,7 +19,9 @@ import kit.grader.model.SubmissionResult;
 import kit.grader.model.TaskResult;
 import kit.grader.model.TaskRun;
 import kit.grader.model.TestOutcome;
+import kit.grader.isolation.Sandbox;
 import kit.grader.run.ChildServer;
+import kit.grader.run.Cleanup;
 import kit.grader.run.RunLimits;
 import kit.grader.run.RunResult;
 import kit.grader.run.TestClasspath;
@@ -48,12 +48,25 @@ public final class SubmissionGrader {
     private final SubmissionCompiler compiler;
     private final SourceFinder finder = new SourceFinder();
     private final Path scratchRoot;
+    private final Sandbox sandbox;
 
     public SubmissionGrader(ChildServer server, TestClasspath classpath, StubLibrary stubs, Path scratchRoot) {
+        this(server, classpath, stubs, scratchRoot, Sandbox.none("no sandbox asked for"));
+    }
+
+    /** The sandbox this grader's compiler and test JVMs run in: {@code "bubblewrap"} or {@code "none"}. */
+    public String isolation() {
+        return sandbox.name();
+    }
+
+    /** A grader whose test JVMs run in {@code sandbox}. */
+    public SubmissionGrader(ChildServer server, TestClasspath classpath, StubLibrary stubs, Path scratchRoot,
+            Sandbox sandbox) {
+        this.sandbox = sandbox;
         this.server = server;
         this.classpath = classpath;
         this.stubs = stubs;
-        this.compiler = new SubmissionCompiler(stubs);
+        this.compiler = new SubmissionCompiler(stubs, sandbox, classpath);
         this.scratchRoot = scratchRoot;
     }
 
@@ -76,10 +89,11 @@ public final class SubmissionGrader {
         private Prepared(Submission submission, int jvms) throws IOException {
             this.submission = submission;
             this.scratch = Files.createTempDirectory(scratchRoot, "submission-");
+            Cleanup.deleteOnStop(scratch);
             this.classes = Files.createDirectories(scratch.resolve("classes"));
             Path work = Files.createDirectories(scratch.resolve("work"));
             this.run = new TestRun(server, classpath, new RunLimits(1, 1, jvms, RunLimits.DEFAULT_JVM_OPTIONS),
-                    classes, work);
+                    classes, work, sandbox);
             try {
                 run.prestart(jvms);
             } catch (IOException | RuntimeException e) {
@@ -91,7 +105,8 @@ public final class SubmissionGrader {
         /** Kills the test JVMs and removes the scratch directory, without grading. */
         public void discard() {
             run.abandon();
-            delete(scratch);
+            Cleanup.delete(scratch);
+            Cleanup.forget(scratch);
         }
     }
 
@@ -115,7 +130,9 @@ public final class SubmissionGrader {
             CompileResult compiled;
             try {
                 kit.grader.run.Trace.log("compile start " + submission.name());
-                compiled = compiler.compile(submission, tasks, prepared.classes);
+                // Compiling counts in the submission's time limit: the compiler gets what is left of it.
+                long deadline = prepared.startNanos + settings.limits().submissionMillis() * 1_000_000;
+                compiled = compiler.compile(submission, tasks, prepared.classes, deadline);
                 kit.grader.run.Trace.log("compile end " + submission.name());
             } catch (IOException | RuntimeException e) {
                 prepared.run.abandon();
@@ -123,7 +140,8 @@ public final class SubmissionGrader {
             }
             List<String> order = new ArrayList<>(tasks);
             order.sort(Comparator.comparingDouble((String t) -> -EXPECTED_SECONDS.getOrDefault(t, 3.0)));
-            RunResult result = prepared.run.run(order, compiled.broken().keySet(), settings.limits());
+            RunResult result = prepared.run.run(order, compiled.broken().keySet(), settings.limits(),
+                    prepared.startNanos);
             kit.grader.run.Trace.log("tests end " + submission.name());
 
             List<TaskRun> runs = new ArrayList<>();
@@ -136,11 +154,12 @@ public final class SubmissionGrader {
             notes.addAll(result.notes().getOrDefault("", List.of()));
             notes.addAll(Scorer.unknownTestNames(runs, settings.config()));
             return new SubmissionResult(submission.name(), submission.directory().toString(), Scorer.total(scored),
-                    max, scored, notes, "", (System.nanoTime() - prepared.startNanos) / 1_000_000);
+                    max, scored, notes, "", (System.nanoTime() - prepared.startNanos) / 1_000_000, sandbox.name());
         } finally {
             if (!settings.keepScratch()) {
-                delete(prepared.scratch);
+                Cleanup.delete(prepared.scratch);
             }
+            Cleanup.forget(prepared.scratch);
         }
     }
 
@@ -152,7 +171,8 @@ public final class SubmissionGrader {
                     List.of()));
         }
         double max = tasks.stream().mapToDouble(TaskResult::maxScore).sum();
-        return new SubmissionResult(SourceFinder.nameOf(dir), dir.toString(), 0, max, tasks, List.of(), reason, 0);
+        return new SubmissionResult(SourceFinder.nameOf(dir), dir.toString(), 0, max, tasks, List.of(), reason, 0,
+                "none");
     }
 
     private static TaskRun taskRun(String task, CompileResult compiled, RunResult result, boolean keepOutput) {
@@ -172,19 +192,5 @@ public final class SubmissionGrader {
             notes.add("the submission has no sources for this task; it was graded as the untouched stub");
         }
         return new TaskRun(task, outcomes, errors, notes);
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // left for the OS to clean
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // left for the OS to clean
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param notes remarks for the report (left-out files, encodings, ...)
  * @param error why the submission could not be graded at all, or empty
  * @param durationMillis how long grading took
+ * @param isolation the sandbox its code ran in: {@code "bubblewrap"} or {@code "none"} (the guard alone)
  */
 public record SubmissionResult(
         String name,
@@ -22,11 +23,18 @@ public record SubmissionResult(
         List<TaskResult> tasks,
         List<String> notes,
         String error,
-        long durationMillis) {
+        long durationMillis,
+        String isolation) {
 
     public SubmissionResult {
         tasks = List.copyOf(tasks);
         notes = List.copyOf(notes);
+    }
+
+    /** A result without a sandbox ({@code isolation} "none"). */
+    public SubmissionResult(String name, String path, double score, double maxScore, List<TaskResult> tasks,
+            List<String> notes, String error, long durationMillis) {
+        this(name, path, score, maxScore, tasks, notes, error, durationMillis, "none");
     }
 
     /** Whether the submission could be graded. */

@@ -129,6 +129,16 @@ public final class ClassSummary {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
+    /** Which sandbox the submissions' code ran in: only "bubblewrap" grades are fit to be the grade of record. */
+    String isolationLine() {
+        long isolated = results.stream().filter(r -> r.isolation().equals("bubblewrap")).count();
+        if (isolated == results.size()) {
+            return "Isolation: bubblewrap (every submission ran in an operating-system sandbox)";
+        }
+        return "Isolation: none for " + (results.size() - isolated) + " of " + results.size()
+                + " submissions (the bytecode guard alone: not fit to be the grade of record)";
+    }
+
     /** Writes the summary for the terminal. */
     public void writeTerminal(PrintWriter out, Style style) {
         out.println();
@@ -136,6 +146,7 @@ public final class ClassSummary {
                 + (ungraded > 0 ? " (" + ungraded + " could not be graded)" : "")
                 + ", mean " + Numbers.points(mean()) + ", median " + Numbers.points(median())
                 + " of " + Numbers.points(maxScore));
+        out.println(isolationLine());
         out.println();
         out.println(style.bold("Score distribution"));
         int[] bands = distribution();
@@ -178,6 +189,8 @@ public final class ClassSummary {
                 + (ungraded > 0 ? " (" + ungraded + " could not be graded)" : "")
                 + " · mean " + Numbers.points(mean()) + " · median " + Numbers.points(median()) + " of "
                 + Numbers.points(maxScore));
+        out.println();
+        out.println(isolationLine());
         out.println();
         out.println("| Score (% of max) | Submissions |");
         out.println("|---|---:|");

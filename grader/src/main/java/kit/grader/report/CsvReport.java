@@ -36,6 +36,7 @@ public final class CsvReport {
         header.add("max");
         header.add("note");
         header.add("protected_files_changed");
+        header.add("isolation");
         header.addAll(extraHeader);
         row(header, out);
         for (SubmissionResult r : results) {
@@ -49,6 +50,7 @@ public final class CsvReport {
             cells.add(Numbers.points(r.maxScore()));
             cells.add(safe(r.graded() ? "" : "not graded: " + r.error()));
             cells.add(r.graded() ? Integer.toString(ProtectedFilesNote.count(r)) : "");
+            cells.add(r.isolation());
             extraCells.apply(r).forEach(c -> cells.add(safe(c)));
             row(cells, out);
         }

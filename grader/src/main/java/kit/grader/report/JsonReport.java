@@ -15,7 +15,7 @@ import kit.grader.model.TestResult;
 /**
  * The JSON report of the contract ({@code submission, score, maxScore, tasks[id, score, maxScore,
  * tests[name, kind, status, points, maxPoints, message]]}) plus extra fields: {@code path}, {@code notes},
- * {@code error}, {@code durationMillis}, per task {@code compileErrors} and {@code notes}, per test
+ * {@code error}, {@code durationMillis}, {@code isolation} ({@code "bubblewrap"} or {@code "none"}), per task {@code compileErrors} and {@code notes}, per test
  * {@code durationMillis} (and {@code output} with {@code --verbose}).
  */
 public final class JsonReport {
@@ -88,6 +88,7 @@ public final class JsonReport {
             root.put("error", result.error());
         }
         root.put("durationMillis", result.durationMillis());
+        root.put("isolation", result.isolation());
         return root;
     }
 

@@ -58,7 +58,8 @@ public final class JsonReportReader {
                 tasks,
                 strings(node.path("notes")),
                 node.path("error").asText(""),
-                node.path("durationMillis").asLong());
+                node.path("durationMillis").asLong(),
+                node.path("isolation").asText("none"));
     }
 
     private static TaskResult task(JsonNode t, Path source) throws IOException {

@@ -7,7 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,15 +15,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import kit.grader.child.ChannelStreams;
 import kit.grader.child.ChildRunner;
 import kit.grader.child.Protocol;
+import kit.grader.isolation.Sandbox;
 import kit.grader.sandbox.Guard;
 
 /**
@@ -35,15 +35,16 @@ final class ChildProcess {
     /** Bytes of the JVM's own standard output and error kept for diagnosis; the rest is drained and dropped. */
     static final int OUTPUT_CAP = 64 * 1024;
 
-    /** Every test JVM still running, killed if the grader itself is stopped (Ctrl-C). */
-    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    /**
+     * Options every test JVM gets last, so nothing before them wins: no Attach API (another process of the same
+     * user could otherwise load an agent into it and rewrite the grader's classes) and no
+     * {@code /tmp/hsperfdata_<user>} file (which lists the JVMs of the user to attach to).
+     */
+    static final List<String> LOCKED_JVM_OPTIONS = List.of("-XX:+DisableAttachMechanism", "-XX:-UsePerfData");
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(p -> {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }), "grader-kill-test-jvms"));
-    }
+    /** {@code setsid}, to start an unsandboxed test JVM in its own process group, or null where there is none. */
+    private static final String SETSID = System.getProperty("os.name", "").toLowerCase().contains("linux")
+            && Files.isExecutable(Path.of("/usr/bin/setsid")) ? "/usr/bin/setsid" : null;
 
     /** Environment variables a test JVM keeps (Windows needs SystemRoot for sockets). */
     private static final List<String> KEPT_VARIABLES = List.of("PATH", "Path", "SystemRoot", "SYSTEMROOT", "windir",
@@ -56,7 +57,7 @@ final class ChildProcess {
     private final StringBuilder output = new StringBuilder();
     private final long startedNanos = System.nanoTime();
     private DataOutputStream commands;
-    private Socket socket;
+    private SocketChannel socket;
 
     private ChildProcess(Process process, ChildServer server, ChildServer.Registration registration) {
         this.process = process;
@@ -67,6 +68,15 @@ final class ChildProcess {
     /** Starts a test JVM whose class path is the grader's, then {@code classes}; it works in {@code workDir}. */
     static ChildProcess start(ChildServer server, TestClasspath classpath, Path classes, Path workDir,
             RunLimits limits) throws IOException {
+        return start(server, classpath, classes, workDir, limits, Sandbox.none("no sandbox asked for"));
+    }
+
+    /**
+     * Starts a test JVM in {@code sandbox}: it may write only {@code workDir} and read the JDK, the grader's class
+     * path, {@code classes} and the directory of the grader's socket.
+     */
+    static ChildProcess start(ChildServer server, TestClasspath classpath, Path classes, Path workDir,
+            RunLimits limits, Sandbox sandbox) throws IOException {
         Files.createDirectories(workDir.resolve("tmp"));
         Path jvmDir = Files.createTempDirectory(workDir, "jvm-");
         String classesEntry = classes.toAbsolutePath().toString();
@@ -77,6 +87,7 @@ final class ChildProcess {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
+        command.addAll(LOCKED_JVM_OPTIONS);
         command.add("-D" + Guard.TEST_JVM_PROPERTY + "=true");
         command.add("-Djava.io.tmpdir=" + workDir.resolve("tmp"));
         command.add("-Duser.home=" + Files.createDirectories(workDir.resolve("home")));
@@ -84,11 +95,21 @@ final class ChildProcess {
         command.add("-cp");
         command.add(classpath.with(classesEntry));
         command.add(ChildRunner.class.getName());
-        command.add(Integer.toString(server.port()));
+        command.add(server.socketPath().toString());
         command.add(classpath.hiddenRoot().toString());
-        ChildServer.Registration registration = server.register();
-        ProcessBuilder builder = new ProcessBuilder(command).directory(jvmDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder().directory(jvmDir.toFile()).redirectErrorStream(true);
         scrub(builder.environment(), workDir);
+        List<Path> readable = new ArrayList<>(classpath.entries());
+        readable.add(classes);
+        readable.add(server.directory());
+        List<String> wrapped = sandbox.wrap(command, workDir, readable, Map.copyOf(builder.environment()));
+        if (!sandbox.isolated() && SETSID != null) {
+            // Its own process group: kill() then also reaches processes that left the tree (sh -c '... &').
+            wrapped = new ArrayList<>(wrapped);
+            wrapped.add(0, SETSID);
+        }
+        builder.command(wrapped);
+        ChildServer.Registration registration = server.register();
         Process process;
         try {
             process = builder.start();
@@ -96,8 +117,7 @@ final class ChildProcess {
             server.cancel(registration.token());
             throw e;
         }
-        LIVE.add(process);
-        process.onExit().thenRun(() -> LIVE.remove(process));
+        Cleanup.track(process);
         ChildProcess child = new ChildProcess(process, server, registration);
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write((registration.token() + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -139,7 +159,7 @@ final class ChildProcess {
         while (System.nanoTime() < deadline) {
             try {
                 socket = registration.socket().get(50, TimeUnit.MILLISECONDS);
-                commands = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+                commands = new DataOutputStream(new BufferedOutputStream(ChannelStreams.out(socket)));
                 Thread reader = new Thread(this::readEvents, "grader-child-events");
                 reader.setDaemon(true);
                 reader.start();
@@ -151,7 +171,7 @@ final class ChildProcess {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (ExecutionException | IOException | java.util.concurrent.CancellationException e) {
+            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
                 break;
             }
         }
@@ -204,8 +224,7 @@ final class ChildProcess {
 
     /** Kills the JVM and every process it started; nothing else stops a thread that ignores interrupts. */
     void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        killAll(process);
         try {
             process.waitFor(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -213,6 +232,26 @@ final class ChildProcess {
         }
         server.cancel(registration.token());
         closeSocket();
+    }
+
+    /**
+     * Kills {@code process} and everything it started. In a sandbox, killing its first process makes the kernel
+     * kill the whole PID namespace; without one, the descendants still known and (under {@code setsid}) the
+     * process group.
+     */
+    private static void killAll(Process process) {
+        if (SETSID != null) {
+            try {
+                new ProcessBuilder("kill", "-KILL", "--", "-" + process.pid()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(2, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                // no kill command: the descendants below are still killed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     /** The JVM's exit status once it has ended (waiting up to two seconds), or -1 while it still runs. */
@@ -258,7 +297,7 @@ final class ChildProcess {
     }
 
     private void readEvents() {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(ChannelStreams.in(socket)))) {
             while (true) {
                 byte type = in.readByte();
                 switch (type) {

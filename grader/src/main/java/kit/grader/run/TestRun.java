@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import kit.grader.child.Protocol;
+import kit.grader.isolation.Sandbox;
 import kit.grader.model.Status;
 import kit.grader.model.TestOutcome;
 
@@ -35,6 +36,7 @@ public final class TestRun {
     private RunLimits limits;
     private final Path classes;
     private final Path workDir;
+    private final Sandbox sandbox;
     private final List<ChildProcess> prestarted = new ArrayList<>();
     private final AtomicInteger started = new AtomicInteger();
 
@@ -45,6 +47,13 @@ public final class TestRun {
     private long deadlineNanos;
 
     public TestRun(ChildServer server, TestClasspath classpath, RunLimits limits, Path classes, Path workDir) {
+        this(server, classpath, limits, classes, workDir, Sandbox.none("no sandbox asked for"));
+    }
+
+    /** A run whose test JVMs run in {@code sandbox}. */
+    public TestRun(ChildServer server, TestClasspath classpath, RunLimits limits, Path classes, Path workDir,
+            Sandbox sandbox) {
+        this.sandbox = sandbox;
         this.server = server;
         this.classpath = classpath;
         this.limits = limits;  // replaced by run()'s; the JVM options are the same
@@ -64,8 +73,17 @@ public final class TestRun {
      * {@code runLimits} and returns their outcomes.
      */
     public RunResult run(List<String> tasks, Set<String> planOnly, RunLimits runLimits) throws InterruptedException {
+        return run(tasks, planOnly, runLimits, System.nanoTime());
+    }
+
+    /**
+     * As {@link #run(List, Set, RunLimits)}, with the submission's time limit counted from {@code startedNanos}
+     * ({@link System#nanoTime()}; compiling counts in it).
+     */
+    public RunResult run(List<String> tasks, Set<String> planOnly, RunLimits runLimits, long startedNanos)
+            throws InterruptedException {
         this.limits = runLimits;
-        deadlineNanos = System.nanoTime() + limits.submissionMillis() * 1_000_000;
+        deadlineNanos = startedNanos + limits.submissionMillis() * 1_000_000;
         synchronized (this) {
             for (String task : tasks) {
                 if (!planOnly.contains(task)) {
@@ -109,7 +127,7 @@ public final class TestRun {
 
     private ChildProcess newChild() throws IOException {
         started.incrementAndGet();
-        return ChildProcess.start(server, classpath, classes, workDir, limits);
+        return ChildProcess.start(server, classpath, classes, workDir, limits, sandbox);
     }
 
     private void slot(ChildProcess first) {

@@ -25,16 +25,10 @@ final class ProcessPolicy {
     private static final String TASK_PACKAGE = "concurrency.shared.";
     private static final String MAIN_CLASS = "concurrency.shared.SharedCounter";
     private static final Set<String> CLASS_PATH_OPTIONS = Set.of("-cp", "-classpath", "--class-path");
-    /** {@code -Xshare:dump} would rewrite the JDK's own class-data archive: only these two. */
-    private static final Set<String> SAFE_OPTIONS = Set.of("-Xshare:off", "-Xshare:auto");
-    /** {@code -D} options a child may not get: the grader's own, and the JDK home its read rule trusts. */
-    private static final List<String> UNSAFE_PROPERTY_PREFIXES = List.of("-Dkit.", "-Djava.home");
-    private static final List<String> SAFE_OPTION_PREFIXES = List.of("-D", "-Xmx", "-Xms", "-Xss", "-ea",
-            "-da", "-esa", "-dsa", "-XX:ActiveProcessorCount=", "-XX:TieredStopAtLevel=", "-XX:+UseSerialGC",
-            "-XX:-UseSerialGC", "-XX:+UseParallelGC", "-XX:+UseG1GC", "-XX:-UsePerfData", "-XX:+UsePerfData",
-            "-Xint");
-    private static final String SHAPE = "only `java -cp <the running class path> " + MAIN_CLASS + " <args>` may be"
-            + " started";
+    /** A heap size: the one JVM option a submission may choose ({@code -Xmx512m}, {@code -Xms64M}, ...). */
+    private static final java.util.regex.Pattern HEAP_SIZE = java.util.regex.Pattern.compile("-Xm[xs][0-9]+[kKmMgG]?");
+    private static final String SHAPE = "only `java -cp <the running class path> [-Xmx<size>] " + MAIN_CLASS
+            + " <file> <times>` may be started (the class path also by the CLASSPATH variable)";
 
     /**
      * Put before the submission's own options (which still win): a child JVM that does a few hundred increments
@@ -42,6 +36,16 @@ final class ProcessPolicy {
      */
     private static final List<String> QUICK_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-XX:-UsePerfData", "-Xshare:auto");
+    /**
+     * Put right before the main class, after everything the submission gave: no Attach API and no perf-data file
+     * (a process of the same user could otherwise attach to the child or find the JVMs to attach to).
+     */
+    private static final List<String> LOCKED_JVM_OPTIONS = List.of("-XX:+DisableAttachMechanism",
+            "-XX:-UsePerfData");
+    /** The grader's own options a submission may repeat (they change nothing). */
+    private static final Set<String> GRADER_OPTIONS = Set.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:-UsePerfData", "-Xshare:auto", "-XX:+DisableAttachMechanism");
+    private static final String CLASSPATH_VARIABLE = "CLASSPATH";
 
     private static final AtomicInteger STARTED = new AtomicInteger();
 
@@ -57,7 +61,8 @@ final class ProcessPolicy {
             throw Guard.refused("start processes from a child process", "ProcessBuilder.start in " + caller);
         }
         List<String> command = List.copyOf(builder.command());
-        checkCommand(caller, command);
+        String classPathVariable = builder.environment().get(CLASSPATH_VARIABLE);
+        int mainClass = checkCommand(caller, command, classPathVariable);
         checkRedirects(caller, builder);
         if (STARTED.incrementAndGet() > MAX_PROCESSES) {
             throw Guard.refused("start more than " + MAX_PROCESSES + " processes", "ProcessBuilder.start");
@@ -67,19 +72,27 @@ final class ProcessPolicy {
         Map<String, String> environment = builder.environment();
         environment.clear();
         environment.putAll(System.getenv());
-        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "CLASSPATH")) {
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", CLASSPATH_VARIABLE)) {
             environment.remove(variable);
+        }
+        if (classPathVariable != null) {
+            environment.put(CLASSPATH_VARIABLE, classPathVariable);  // checked above
         }
         environment.put(DEPTH_VARIABLE, "1");
         List<String> quick = new ArrayList<>(command.subList(0, 1));
         quick.addAll(QUICK_JVM_OPTIONS);
-        quick.addAll(command.subList(1, command.size()));
+        quick.addAll(command.subList(1, mainClass));
+        quick.addAll(LOCKED_JVM_OPTIONS);
+        quick.addAll(command.subList(mainClass, command.size()));
         builder.command(quick);
+        // Pinned: the child works where the test JVM works (inside its scratch space), whatever was asked.
+        builder.directory(new java.io.File(System.getProperty("user.dir")));
     }
 
     /**
      * A copy of {@code builder} that the submission holds no reference to: its command read once, its directory,
-     * redirects and merged error stream (its environment is replaced by {@link #check}).
+     * redirects, merged error stream and {@code CLASSPATH} variable (the rest of its environment is replaced by
+     * {@link #check}).
      */
     static ProcessBuilder copyOf(ProcessBuilder builder) {
         ProcessBuilder copy = new ProcessBuilder(new ArrayList<>(List.of(builder.command().toArray(new String[0]))));
@@ -88,6 +101,11 @@ final class ProcessPolicy {
         copy.redirectOutput(builder.redirectOutput());
         copy.redirectError(builder.redirectError());
         copy.redirectErrorStream(builder.redirectErrorStream());
+        String classPath = builder.environment().get(CLASSPATH_VARIABLE);
+        copy.environment().remove(CLASSPATH_VARIABLE);
+        if (classPath != null) {
+            copy.environment().put(CLASSPATH_VARIABLE, classPath);
+        }
         return copy;
     }
 
@@ -98,9 +116,19 @@ final class ProcessPolicy {
         }
     }
 
-    static void checkCommand(String caller, List<String> command) {
+    /**
+     * Checks {@code command} against the exact allow-list: the running JVM's {@code java}; the class path by one
+     * {@code -cp}/{@code -classpath}/{@code --class-path} (or, without one, by {@code classPathVariable}), every
+     * entry on the running class path; a heap size; the grader's own quick options; the main class
+     * {@value #MAIN_CLASS}; exactly its two arguments. Nothing else: no {@code -D} (a later
+     * {@code -Djava.class.path} overrides {@code -cp}; logging and class-dump properties write files), no other
+     * {@code -X}/{@code -XX} option, no agent.
+     *
+     * @return the index of the main class in {@code command}
+     */
+    static int checkCommand(String caller, List<String> command, String classPathVariable) {
         if (command.isEmpty()) {
-            return;  // ProcessBuilder.start itself rejects an empty command
+            throw Guard.refused("start this JVM", SHAPE + "; got an empty command");
         }
         if (!isRunningJava(caller, command.get(0))) {
             throw Guard.refused("start programs other than the running JVM's java", SHAPE + "; got " + command);
@@ -110,16 +138,23 @@ final class ProcessPolicy {
             String arg = command.get(i);
             if (arg.equals(MAIN_CLASS)) {
                 if (!classPathGiven) {
-                    throw Guard.refused("start this JVM", SHAPE + " (the class path must be given with -cp); got "
-                            + command);
+                    if (classPathVariable == null) {
+                        throw Guard.refused("start this JVM", SHAPE + " (no class path given); got " + command);
+                    }
+                    checkClassPath(classPathVariable, command);
                 }
-                return;
+                if (command.size() - i - 1 != 2) {
+                    throw Guard.refused("start this JVM", SHAPE + " (exactly two arguments); got " + command);
+                }
+                return i;
             }
-            if (CLASS_PATH_OPTIONS.contains(arg) && i + 1 < command.size()) {
+            if (CLASS_PATH_OPTIONS.contains(arg) && i + 1 < command.size() && !classPathGiven) {
                 checkClassPath(command.get(++i), command);
                 classPathGiven = true;
-            } else if (!SAFE_OPTIONS.contains(arg) && (SAFE_OPTION_PREFIXES.stream().noneMatch(arg::startsWith)
-                    || UNSAFE_PROPERTY_PREFIXES.stream().anyMatch(arg::startsWith))) {
+            } else if (arg.startsWith("--class-path=") && !classPathGiven) {
+                checkClassPath(arg.substring("--class-path=".length()), command);
+                classPathGiven = true;
+            } else if (!HEAP_SIZE.matcher(arg).matches() && !GRADER_OPTIONS.contains(arg)) {
                 throw Guard.refused("start this JVM", SHAPE + "; the option " + arg + " is not allowed; got "
                         + command);
             }

@@ -25,7 +25,7 @@ class CsvReportTest {
         StringWriter out = new StringWriter();
         new CsvReport().write(List.of("download"), List.of(result("Smith, \"Jo\"", 2.5, ""),
                 result("=HYPERLINK(\"x\")", 10, ""), result("bob", 0, "bob: no such directory\nreally")), out);
-        assertThat(out.toString()).contains("\r\n").startsWith("submission,download,total,max,note,protected_files_changed\r\n");
+        assertThat(out.toString()).contains("\r\n").startsWith("submission,download,total,max,note,protected_files_changed,isolation\r\n");
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(out.toString())).getRecords();
         assertThat(rows).hasSize(3);

@@ -71,7 +71,8 @@ class SandboxHolesTest {
     }
 
     @Test
-    @DisplayName("only the running JVM's java starts, not a script named java; -Xshare:dump and -Djava.home are refused")
+    @DisplayName("only the running JVM's java starts, not a script named java; only a class path, a heap size and"
+            + " two arguments: every -D, -XX and other option is refused")
     void onlyTheRunningJava() throws Exception {
         Path fake = dir.resolve("java");
         Files.writeString(fake, "#!/bin/sh\necho fake\n");
@@ -82,12 +83,26 @@ class SandboxHolesTest {
 
         String cp = System.getProperty("java.class.path");
         String main = "concurrency.shared.SharedCounter";
-        ProcessPolicy.checkCommand(CALLER, List.of(JAVA, "-Xshare:auto", "-Dfile.encoding=UTF-8", "-cp", cp, main));
-        for (String option : List.of("-Xshare:dump", "-Djava.home=/", "-Dkit.grader.testJvm=true")) {
-            assertThatThrownBy(() -> ProcessPolicy.checkCommand(CALLER, List.of(JAVA, option, "-cp", cp, main)))
+        assertThat(ProcessPolicy.checkCommand(CALLER, List.of(JAVA, "-Xshare:auto", "-Xmx64m", "-cp", cp, main,
+                "file", "100"), null)).isEqualTo(5);
+        assertThat(ProcessPolicy.checkCommand(CALLER, List.of(JAVA, "-classpath", cp, main, "file", "100"), null))
+                .isEqualTo(3);
+        assertThat(ProcessPolicy.checkCommand(CALLER, List.of(JAVA, main, "file", "100"), cp)).isEqualTo(1);
+        for (String option : List.of("-Xshare:dump", "-Djava.home=/", "-Dkit.grader.testJvm=true",
+                "-Djava.class.path=" + dir, "-Djava.util.logging.config.file=x", "-Dfile.encoding=UTF-8",
+                "-XX:+UsePerfData", "-XX:-DisableAttachMechanism", "-javaagent:x.jar", "-Xss1m")) {
+            assertThatThrownBy(() -> ProcessPolicy.checkCommand(CALLER, List.of(JAVA, option, "-cp", cp, main,
+                    "file", "100"), null))
                     .as(option).isInstanceOf(SecurityException.class).hasMessageContaining(option);
         }
-        assertThatThrownBy(() -> ProcessPolicy.checkCommand(CALLER, List.of(fake.toString(), "-cp", cp, main)))
+        assertThatThrownBy(() -> ProcessPolicy.checkCommand(CALLER, List.of(JAVA, "-cp", cp, main, "file", "100",
+                "extra"), null)).isInstanceOf(SecurityException.class).hasMessageContaining("two arguments");
+        assertThatThrownBy(() -> ProcessPolicy.checkCommand(CALLER, List.of(JAVA, main, "file", "100"), null))
+                .isInstanceOf(SecurityException.class).hasMessageContaining("no class path");
+        assertThatThrownBy(() -> ProcessPolicy.checkCommand(CALLER, List.of(JAVA, main, "f", "1"), dir.toString()))
+                .isInstanceOf(SecurityException.class).hasMessageContaining("not on the running class path");
+        assertThatThrownBy(() -> ProcessPolicy.checkCommand(CALLER, List.of(fake.toString(), "-cp", cp, main,
+                "file", "100"), null))
                 .isInstanceOf(SecurityException.class).hasMessageContaining("other than the running JVM's java");
     }
 
@@ -153,7 +168,7 @@ class SandboxHolesTest {
         ProcessBuilder copy = ProcessPolicy.copyOf(new ProcessBuilder(twoFaced).redirectErrorStream(true));
         assertThat(copy.command()).containsExactly("/bin/sh", "-c", "true");
         assertThat(copy.redirectErrorStream()).isTrue();
-        assertThatThrownBy(() -> ProcessPolicy.checkCommand(CALLER, copy.command()))
+        assertThatThrownBy(() -> ProcessPolicy.checkCommand(CALLER, copy.command(), null))
                 .isInstanceOf(SecurityException.class);
     }
 
